@@ -1,0 +1,3 @@
+from ib_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Dates the Swedish way: "3 mars 2025" in, "onsdagen den 14 januari 2026" out.
+
+Parsing is strict on purpose: a registry export that says "31 februari 2025" is an error to show,
+not a date to guess (dateutil's fuzzy parser would roll it over or invent a day).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBERS.update(
+    {name[:3]: number for number, name in enumerate(MONTHS, start=1)} | {"sept": 9}
+)
+WEEKDAYS = ("måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen", "söndagen")
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SWEDISH = re.compile(r"(?:den\s+)?(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})", re.IGNORECASE)
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message is Swedish and fit to show."""
+
+
+def parse_date(value: object) -> date:
+    """Reads an ISO date (2025-03-03) or a Swedish one (3 mars 2025, den 3 mar 2025)."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise DateError("måste vara ett datum som text, t.ex. 2025-03-03 eller 3 mars 2025")
+    text = value.strip()
+    if match := _ISO.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _SWEDISH.fullmatch(text):
+        day, month_name, year = int(match[1]), match[2].lower(), int(match[3])
+        if month_name not in _MONTH_NUMBERS:
+            raise DateError(f"okänd månad {match[2]!r}")
+        month = _MONTH_NUMBERS[month_name]
+    else:
+        raise DateError(f"{text!r} är inget datum; skriv t.ex. 2025-03-03 eller 3 mars 2025")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateError(f"{text!r} finns inte i kalendern") from None
+
+
+def format_date(day: date | None) -> str:
+    """Short Swedish form for lists and panels: 3 mars 2025."""
+    if day is None:
+        return ""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def format_long_date(day: date) -> str:
+    """The form Swedish minutes use: onsdagen den 14 januari 2026."""
+    return f"{WEEKDAYS[day.weekday()]} den {format_date(day)}"
+
+
+def format_amount(amount: int) -> str:
+    """12 500 kr: Swedish digit grouping with a no-break space so it never wraps."""
+    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"

@@ -1,0 +1,418 @@
+"""Item file format v1: read JSON/CSV text, validate every item, build `Item`s.
+
+One validator serves `ib-tui check`, `ib-tui import` and the edit form, so a field that is wrong in
+a file is wrong in the form with the same words. Every error names the item (1-based, as a person
+counts rows) and the field, dotted for nested ones: `item 3: field "costs.travel": måste vara ≥ 0`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from ib_tui.domain.dates import DateError, parse_date
+from ib_tui.domain.model import (
+    COST_KEYS,
+    ORIENTATIONS,
+    Agreement,
+    AgreementType,
+    Aid,
+    Costs,
+    Item,
+    Kind,
+    Participant,
+    Role,
+)
+
+MAX_TITLE = 500
+MAX_TEXT = 100_000
+MAX_SHORT_TEXT = 500
+MAX_AMOUNT = 10_000_000_000  # ten billion kronor: larger is a typo, not a trip
+MAX_GUESTS = 1_000_000
+
+TEXT_FIELDS = ("title", "dnr", "requested_by", "summary", "city", "country")
+DATE_FIELDS = ("received", "starts", "ends", "meeting")
+BOOL_FIELDS = (
+    "digital", "invitation_letter", "priority_visit", "political_level", "foreign_policy",
+    "extra_resources", "city_wide", "eu_project", "confidential",
+)  # fmt: skip
+ALL_FIELDS = frozenset(
+    {"kind", "guests", "participants", "costs", "agreement", "aid", "orientation"}
+    | set(TEXT_FIELDS) | set(DATE_FIELDS) | set(BOOL_FIELDS)
+)  # fmt: skip
+AGREEMENT_FIELDS = frozenset({"type", "partner", "theme", "ends", "signed"})
+AID_FIELDS = frozenset({"funder", "fully_funded"})
+PARTICIPANT_FIELDS = frozenset({"name", "role"})
+
+E = TypeVar("E", bound=StrEnum)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """One thing wrong with one item. `index` is 1-based; `field` is dotted or None."""
+
+    index: int
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f'item {self.index}: field "{self.field}"' if self.field else f"item {self.index}"
+        return f"{where}: {self.message}"
+
+
+class FormatError(ValueError):
+    """The file as a whole cannot be read (bad JSON, wrong shape, empty CSV)."""
+
+
+@dataclass
+class ValidationResult:
+    items: list[Item] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# --- reading text -------------------------------------------------------------------------------
+
+
+def read_documents(text: str, fmt: str) -> list[Any]:
+    """Raw documents from a file's text; `fmt` is "json" or "csv"."""
+    if fmt == "json":
+        return documents_from_json(text)
+    if fmt == "csv":
+        return documents_from_csv(text)
+    raise FormatError(f"okänt filformat {fmt!r}; använd .json eller .csv")
+
+
+def documents_from_json(text: str) -> list[Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"rad {error.lineno}, kolumn {error.colno}"
+        raise FormatError(f"ogiltig JSON på {where}: {error.msg}") from None
+    if isinstance(data, dict) and set(data) == {"items"}:
+        data = data["items"]
+        if not isinstance(data, list):
+            raise FormatError('"items" måste vara en lista')
+    elif isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise FormatError('filen ska innehålla ett ärende, en lista av dem eller {"items": [...]}')
+    return data
+
+
+_CSV_TRUE = {"true", "ja", "yes", "1", "x"}
+_CSV_FALSE = {"false", "nej", "no", "0"}
+
+
+def documents_from_csv(text: str) -> list[Any]:
+    """CSV rows as documents. Nested fields are flattened (`costs.travel`); lists use `;`
+    (`orientation`: "profilering;samverkan", `participants`: "Anna Berg:politician; Ola Ek")."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    if not reader.fieldnames:
+        raise FormatError("CSV-filen saknar rubrikrad")
+    documents: list[Any] = []
+    for row in reader:
+        if None in row:  # more cells than headers: the columns are shifted, nothing is safe
+            raise FormatError(f"rad {reader.line_num}: fler celler än kolumnrubriker")
+        document: dict[str, Any] = {}
+        for column, raw in row.items():
+            value = (raw or "").strip()
+            if value == "":
+                continue
+            parent, _, child = column.strip().partition(".")
+            if child:
+                document.setdefault(parent, {})
+                if isinstance(document[parent], dict):
+                    document[parent][child] = _csv_value(child, value)
+            else:
+                document[parent] = _csv_value(parent, value)
+        documents.append(document)
+    return documents
+
+
+def _csv_value(name: str, value: str) -> Any:
+    """Turns a CSV cell into the JSON type its field expects, or leaves it for the validator."""
+    lowered = value.lower()
+    if name in BOOL_FIELDS or name == "fully_funded":
+        if lowered in _CSV_TRUE:
+            return True
+        if lowered in _CSV_FALSE:
+            return False
+        return value
+    if name in COST_KEYS or name == "guests":
+        compact = value.replace(" ", "").replace("\u00a0", "")
+        return int(compact) if compact.lstrip("-").isdigit() else value
+    if name == "orientation":
+        return [part.strip() for part in value.split(";") if part.strip()]
+    if name == "participants":
+        people = []
+        for part in value.split(";"):
+            name_part, _, role = part.partition(":")
+            if name_part.strip():
+                person = {"name": name_part.strip()}
+                if role.strip():
+                    person["role"] = role.strip()
+                people.append(person)
+        return people
+    return value
+
+
+# --- validating ---------------------------------------------------------------------------------
+
+
+def validate_documents(documents: Iterable[Any]) -> ValidationResult:
+    """Validates every document; items only when all of them are valid, so nothing half-stores."""
+    result = ValidationResult()
+    built: list[Item] = []
+    for index, document in enumerate(documents, start=1):
+        item, errors = validate_document(document, index)
+        result.errors.extend(errors)
+        if item is not None:
+            built.append(item)
+    if result.ok:
+        result.items = built
+    return result
+
+
+def validate_document(document: Any, index: int = 1) -> tuple[Item | None, list[FieldError]]:
+    checker = _Checker(index)
+    item = checker.item(document)
+    return (item if not checker.errors else None), checker.errors
+
+
+class _Checker:
+    """Collects every error of one document rather than stopping at the first."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.errors: list[FieldError] = []
+
+    def fail(self, name: str | None, message: str) -> None:
+        self.errors.append(FieldError(self.index, name, message))
+
+    def item(self, document: Any) -> Item | None:
+        if not isinstance(document, Mapping):
+            self.fail(None, "måste vara ett objekt med fält")
+            return None
+        for name in document:
+            if name not in ALL_FIELDS:
+                self.fail(str(name), "okänt fält")
+        values: dict[str, Any] = {}
+        values["kind"] = self.kind(document.get("kind"))
+        values["title"] = self.text("title", document.get("title"), MAX_TITLE, required=True)
+        for name in TEXT_FIELDS[1:]:
+            limit = MAX_TEXT if name == "summary" else MAX_SHORT_TEXT
+            values[name] = self.text(name, document.get(name), limit)
+        for name in DATE_FIELDS:
+            values[name] = self.date(name, document.get(name))
+        for name in BOOL_FIELDS:
+            values[name] = self.flag(name, document.get(name))
+        values["guests"] = self.count("guests", document.get("guests"), MAX_GUESTS)
+        values["costs"] = self.costs(document.get("costs"))
+        values["participants"] = self.participants(document.get("participants"))
+        values["agreement"] = self.agreement(document.get("agreement"))
+        values["aid"] = self.aid(document.get("aid"))
+        values["orientation"] = self.orientation(document.get("orientation"))
+        self.order("starts", values["starts"], "ends", values["ends"])
+        if self.errors:
+            return None
+        for name in BOOL_FIELDS:
+            values[name] = bool(values[name])
+        return Item(**values)
+
+    def order(self, first: str, start: date | None, last: str, end: date | None) -> None:
+        if start and end and end < start:
+            self.fail(last, f"ligger före {first} ({start.isoformat()})")
+
+    def kind(self, value: Any) -> Kind | None:
+        if value is None:
+            self.fail("kind", "saknas; ange en av " + ", ".join(kind.value for kind in Kind))
+            return None
+        try:
+            return Kind(value)
+        except (ValueError, TypeError):
+            self.fail("kind", f"okänd typ {value!r}; giltiga: " + ", ".join(k.value for k in Kind))
+            return None
+
+    def text(self, name: str, value: Any, limit: int, required: bool = False) -> str | None:
+        if value is None:
+            if required:
+                self.fail(name, "saknas")
+            return None
+        if not isinstance(value, str):
+            self.fail(name, "måste vara text")
+            return None
+        value = value.strip()
+        if required and not value:
+            self.fail(name, "får inte vara tomt")
+            return None
+        if len(value) > limit:
+            self.fail(name, f"är för långt ({len(value)} tecken; högst {limit})")
+            return None
+        return value or None
+
+    def date(self, name: str, value: Any) -> date | None:
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except DateError as error:
+            self.fail(name, str(error))
+            return None
+
+    def flag(self, name: str, value: Any) -> bool | None:
+        if value is None or isinstance(value, bool):
+            return value
+        self.fail(name, "måste vara true eller false")
+        return None
+
+    def count(self, name: str, value: Any, limit: int, unit: str = "") -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(name, "måste vara ett heltal" + (f" ({unit})" if unit else ""))
+            return None
+        if value < 0:
+            self.fail(name, "måste vara ≥ 0")
+            return None
+        if value > limit:
+            self.fail(name, f"är orimligt stort (högst {limit:,})".replace(",", " "))
+            return None
+        return value
+
+    def nested(self, name: str, value: Any, allowed: frozenset[str]) -> Mapping[str, Any] | None:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            self.fail(name, "måste vara ett objekt")
+            return None
+        for key in value:
+            if key not in allowed:
+                self.fail(f"{name}.{key}", "okänt fält")
+        return value
+
+    def costs(self, value: Any) -> Costs:
+        costs = self.nested("costs", value, frozenset(COST_KEYS))
+        if costs is None:
+            return Costs()
+        amounts = {
+            key: self.count(f"costs.{key}", costs.get(key), MAX_AMOUNT, "kronor") or 0
+            for key in COST_KEYS
+        }
+        return Costs(**amounts)
+
+    def participants(self, value: Any) -> tuple[Participant, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail("participants", "måste vara en lista av {name, role}")
+            return ()
+        people = []
+        for number, person in enumerate(value, start=1):
+            where = f"participants.{number}"
+            if not isinstance(person, Mapping):
+                self.fail(where, "måste vara ett objekt {name, role}")
+                continue
+            for key in person:
+                if key not in PARTICIPANT_FIELDS:
+                    self.fail(f"{where}.{key}", "okänt fält")
+            name = self.text(f"{where}.name", person.get("name"), MAX_SHORT_TEXT, required=True)
+            role = self.choice(f"{where}.role", person.get("role", Role.OFFICIAL.value), Role)
+            if name and role:
+                people.append(Participant(name=name, role=role))
+        return tuple(people)
+
+    def agreement(self, value: Any) -> Agreement | None:
+        agreement = self.nested("agreement", value, AGREEMENT_FIELDS)
+        if agreement is None:
+            return None
+        if agreement.get("type") is None:
+            self.fail("agreement.type", "saknas; ange cooperation, intent eller twin_city")
+            return None
+        kind = self.choice("agreement.type", agreement.get("type"), AgreementType)
+        partner = self.text("agreement.partner", agreement.get("partner"), MAX_SHORT_TEXT)
+        theme = self.text("agreement.theme", agreement.get("theme"), MAX_SHORT_TEXT)
+        ends = self.date("agreement.ends", agreement.get("ends"))
+        signed = self.date("agreement.signed", agreement.get("signed"))
+        self.order("agreement.signed", signed, "agreement.ends", ends)
+        if kind is None:
+            return None
+        return Agreement(type=kind, partner=partner, theme=theme, ends=ends, signed=signed)
+
+    def aid(self, value: Any) -> Aid | None:
+        aid = self.nested("aid", value, AID_FIELDS)
+        if aid is None:
+            return None
+        funder = self.text("aid.funder", aid.get("funder"), MAX_SHORT_TEXT)
+        fully_funded = self.flag("aid.fully_funded", aid.get("fully_funded"))
+        return Aid(funder=funder, fully_funded=bool(fully_funded))
+
+    def orientation(self, value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail("orientation", 'måste vara en lista, t.ex. ["profilering", "samverkan"]')
+            return ()
+        chosen = []
+        for entry in value:
+            if not isinstance(entry, str) or entry not in ORIENTATIONS:
+                valid = ", ".join(ORIENTATIONS)
+                self.fail("orientation", f"okänd inriktning {entry!r}; giltiga: {valid}")
+            elif entry not in chosen:
+                chosen.append(entry)
+        return tuple(chosen)
+
+    def choice(self, name: str, value: Any, enum: type[E]) -> E | None:
+        try:
+            return enum(value)
+        except (ValueError, TypeError):
+            options = ", ".join(member.value for member in enum)
+            self.fail(name, f"okänt värde {value!r}; giltiga: {options}")
+            return None
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def item_to_document(item: Item) -> dict[str, Any]:
+    """The item as an item-format document: the inverse of validation (round-trips)."""
+    document: dict[str, Any] = {"kind": item.kind.value, "title": item.title}
+    for name in TEXT_FIELDS[1:]:
+        if (value := getattr(item, name)) is not None:
+            document[name] = value
+    for name in DATE_FIELDS:
+        if (value := getattr(item, name)) is not None:
+            document[name] = value.isoformat()
+    for name in BOOL_FIELDS:
+        if getattr(item, name):
+            document[name] = True
+    if item.guests is not None:
+        document["guests"] = item.guests
+    if costs := item.costs.nonzero():
+        document["costs"] = costs
+    if item.participants:
+        document["participants"] = [
+            {"name": person.name, "role": person.role.value} for person in item.participants
+        ]
+    if agreement := item.agreement:
+        document["agreement"] = {"type": agreement.type.value} | {
+            key: (value.isoformat() if isinstance(value, date) else value)
+            for key in ("partner", "theme", "ends", "signed")
+            if (value := getattr(agreement, key)) is not None
+        }
+    if aid := item.aid:
+        document["aid"] = {"fully_funded": aid.fully_funded} | (
+            {"funder": aid.funder} if aid.funder else {}
+        )
+    if item.orientation:
+        document["orientation"] = list(item.orientation)
+    return document

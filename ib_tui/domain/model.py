@@ -1,0 +1,276 @@
+"""The things IB works with, as plain immutable values.
+
+Codes (enum values) are English and stable: they go into the database, the JSON format and the
+tests. Every enum also carries the Swedish label the user sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    CONFERENCE = "conference"
+    DECLARATION = "declaration"
+    VISIT = "visit"
+    REPRESENTATION = "representation"
+    COOPERATION = "cooperation"
+    MEMBERSHIP = "membership"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+    @property
+    def short(self) -> str:
+        """A label that fits the list's narrow kind column."""
+        return KIND_SHORT[self]
+
+
+KIND_LABELS = {
+    Kind.CONFERENCE: "konferensresa",
+    Kind.DECLARATION: "deklaration/initiativ",
+    Kind.VISIT: "delegationsbesök",
+    Kind.REPRESENTATION: "representationsmottagning",
+    Kind.COOPERATION: "samarbete/avtal",
+    Kind.MEMBERSHIP: "medlemskap",
+}
+KIND_SHORT = {
+    Kind.CONFERENCE: "konferens",
+    Kind.DECLARATION: "deklaration",
+    Kind.VISIT: "besök",
+    Kind.REPRESENTATION: "mottagning",
+    Kind.COOPERATION: "samarbete",
+    Kind.MEMBERSHIP: "medlemskap",
+}
+
+
+class Status(StrEnum):
+    RECEIVED = "received"
+    IN_PREPARATION = "in_preparation"
+    READY = "ready"
+    DECIDED = "decided"
+    WRITTEN_OFF = "written_off"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    Status.RECEIVED: "inkommen",
+    Status.IN_PREPARATION: "under beredning",
+    Status.READY: "klar för beslut",
+    Status.DECIDED: "beslutad",
+    Status.WRITTEN_OFF: "avskriven",
+}
+
+
+class Verdict(StrEnum):
+    CONFLICT = "conflict"
+    WARNING = "warning"
+    OK = "ok"
+
+    @property
+    def label(self) -> str:
+        return VERDICT_LABELS[self]
+
+    @property
+    def symbol(self) -> str:
+        """A shape that carries the meaning without colour (projectors, colour blindness)."""
+        return VERDICT_SYMBOLS[self]
+
+    @property
+    def severity(self) -> int:
+        return VERDICT_SEVERITY[self]
+
+    @property
+    def marker(self) -> str:
+        return f"{self.symbol} {self.label}"
+
+
+VERDICT_LABELS = {Verdict.CONFLICT: "Konflikt", Verdict.WARNING: "Varning", Verdict.OK: "OK"}
+VERDICT_SYMBOLS = {Verdict.CONFLICT: "✖", Verdict.WARNING: "▲", Verdict.OK: "✔"}
+VERDICT_SEVERITY = {Verdict.CONFLICT: 2, Verdict.WARNING: 1, Verdict.OK: 0}
+
+
+class Forum(StrEnum):
+    IB = "ib"
+    KS = "ks"
+    KF = "kf"
+    NAMND = "namnd"
+
+    @property
+    def label(self) -> str:
+        return FORUM_LABELS[self]
+
+
+FORUM_LABELS = {
+    Forum.IB: "IB (finansborgarrådet på delegation)",
+    Forum.KS: "Kommunstyrelsen",
+    Forum.KF: "Kommunfullmäktige",
+    Forum.NAMND: "Nämnd/bolagsstyrelse",
+}
+
+
+class Role(StrEnum):
+    POLITICIAN = "politician"
+    OFFICIAL = "official"
+
+    @property
+    def label(self) -> str:
+        return "förtroendevald" if self is Role.POLITICIAN else "tjänsteperson"
+
+
+class AgreementType(StrEnum):
+    COOPERATION = "cooperation"
+    INTENT = "intent"
+    TWIN_CITY = "twin_city"
+
+    @property
+    def label(self) -> str:
+        return AGREEMENT_LABELS[self]
+
+
+AGREEMENT_LABELS = {
+    AgreementType.COOPERATION: "samarbetsavtal",
+    AgreementType.INTENT: "intentionsavtal",
+    AgreementType.TWIN_CITY: "vänortsavtal",
+}
+
+ORIENTATIONS = {
+    "profilering": "profilering",
+    "omvarldsbevakning": "omvärldsbevakning",
+    "samverkan": "samverkan",
+    "paverkan": "påverkan",
+}
+
+COST_KEYS = ("travel", "accommodation", "fees", "meals", "gifts", "transport", "other")
+COST_LABELS = {
+    "travel": "resor",
+    "accommodation": "logi",
+    "fees": "avgifter",
+    "meals": "måltider",
+    "gifts": "gåvor",
+    "transport": "transporter",
+    "other": "övrigt",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Costs:
+    """Amounts in whole SEK. Costs are first-class: IB exists to show how tax money is used."""
+
+    travel: int = 0
+    accommodation: int = 0
+    fees: int = 0
+    meals: int = 0
+    gifts: int = 0
+    transport: int = 0
+    other: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.as_dict().values())
+
+    def as_dict(self) -> dict[str, int]:
+        return {key: getattr(self, key) for key in COST_KEYS}
+
+    def nonzero(self) -> dict[str, int]:
+        return {key: value for key, value in self.as_dict().items() if value}
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str
+    role: Role = Role.OFFICIAL
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    type: AgreementType
+    partner: str | None = None
+    theme: str | None = None
+    ends: date | None = None
+    signed: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Aid:
+    funder: str | None = None
+    fully_funded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One request IB prepares. Field names follow the item file format (DESIGN.md)."""
+
+    kind: Kind
+    title: str
+    dnr: str | None = None
+    requested_by: str | None = None
+    received: date | None = None
+    starts: date | None = None
+    ends: date | None = None
+    summary: str | None = None
+    city: str | None = None
+    country: str | None = None
+    digital: bool = False
+    participants: tuple[Participant, ...] = ()
+    guests: int | None = None
+    costs: Costs = field(default_factory=Costs)
+    invitation_letter: bool = False
+    priority_visit: bool = False
+    political_level: bool = False
+    foreign_policy: bool = False
+    agreement: Agreement | None = None
+    extra_resources: bool = False
+    aid: Aid | None = None
+    city_wide: bool = False
+    eu_project: bool = False
+    orientation: tuple[str, ...] = ()
+    confidential: bool = False
+    # An import directive ("put it on that meeting's agenda"), not a property of the item.
+    meeting: date | None = None
+    # Set by the store.
+    id: int | None = None
+    status: Status = Status.RECEIVED
+    status_changed: datetime | None = None
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def text(self) -> str:
+        """Title and summary together: what the hint rules read."""
+        return f"{self.title}\n{self.summary or ''}"
+
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in (self.city, self.country) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One line of an item's audit trail: who changed what, from what, to what."""
+
+    at: datetime
+    user: str
+    action: str
+    field: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
+    note: str | None = None
+
+
+HISTORY_ACTIONS = {
+    "create": "registrerat",
+    "edit": "ändrat",
+    "status": "status",
+    "import": "importerat",
+    "agenda": "föredragningslista",
+    "decision": "beslut",
+    "undo": "ångrat",
+}

@@ -1,0 +1,115 @@
+"""The principle catalogue: ids, sections, titles, the strategy's sentences, and settings."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+PRINCIPLE_IDS = (
+    "utrikespolitik", "vanorter", "samarbetsavtal", "intentionsavtal", "bistand",
+    "inbjudningsbrev", "mattfullhet", "besok", "befintliga-forum", "eu-projekt",
+    "resursborda", "medlemskap", "ekonomisk-ram",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Principle:
+    id: str
+    section: str
+    title: str
+    quote: str
+    footnote: str | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+class SettingError(ValueError):
+    """An unknown setting or a value of the wrong type; the message is Swedish."""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    principles: Mapping[str, Principle]
+
+    def __getitem__(self, principle_id: str) -> Principle:
+        return self.principles[principle_id]
+
+    def __iter__(self) -> Iterator[Principle]:
+        return iter(self.principles.values())
+
+    def setting(self, key: str) -> Any:
+        """A setting by its dotted key, `mattfullhet.max_gifts_per_guest`."""
+        principle_id, _, name = key.partition(".")
+        try:
+            return self.principles[principle_id].settings[name]
+        except KeyError:
+            raise SettingError(f"okänd inställning {key!r}") from None
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            f"{principle.id}.{name}": value
+            for principle in self
+            for name, value in principle.settings.items()
+        }
+
+    def with_settings(self, overrides: Mapping[str, Any]) -> Catalogue:
+        """A copy with some settings changed; each override must match the default's type."""
+        principles = dict(self.principles)
+        for key, value in overrides.items():
+            default = self.setting(key)
+            coerced = coerce_setting(key, default, value)
+            principle_id, _, name = key.partition(".")
+            principle = principles[principle_id]
+            principles[principle_id] = replace(
+                principle, settings={**principle.settings, name: coerced}
+            )
+        return Catalogue(principles)
+
+
+def coerce_setting(key: str, default: Any, value: Any) -> Any:
+    """Brings a setting typed on the command line or stored as JSON to its default's type."""
+    if isinstance(default, bool):
+        raise SettingError(f"{key}: kan inte ändras")
+    if isinstance(default, int):
+        try:
+            number = int(str(value).replace(" ", ""))
+        except ValueError:
+            raise SettingError(f"{key}: måste vara ett heltal") from None
+        if number < 0:
+            raise SettingError(f"{key}: måste vara ≥ 0")
+        return number
+    if isinstance(default, list):
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",")]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise SettingError(f"{key}: måste vara en lista av ord, avskilda med komma")
+        return value
+    raise SettingError(f"{key}: kan inte ändras")
+
+
+@cache
+def load_catalogue() -> Catalogue:
+    """The catalogue as shipped, from ib_tui/data/principles.toml."""
+    text = resources.files("ib_tui").joinpath("data/principles.toml").read_text("utf-8")
+    return parse_catalogue(text)
+
+
+def parse_catalogue(text: str) -> Catalogue:
+    data = tomllib.loads(text)
+    principles = {}
+    for entry in data["principle"]:
+        principle = Principle(
+            id=entry["id"],
+            section=str(entry["section"]),
+            title=entry["title"],
+            quote=entry["quote"],
+            footnote=entry.get("footnote"),
+            settings=dict(entry.get("settings", {})),
+        )
+        principles[principle.id] = principle
+    if tuple(principles) != PRINCIPLE_IDS:
+        raise ValueError(f"principles.toml must list {PRINCIPLE_IDS}, in order")
+    return Catalogue(principles)

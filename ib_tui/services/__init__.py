@@ -1,0 +1,49 @@
+"""Use cases shared by the CLI and the TUI. Neither talks to the store directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ib_tui.services.context import ServiceContext
+from ib_tui.services.files import InvalidFile
+from ib_tui.services.items import ItemService, Judgement, ReasonRequired
+from ib_tui.services.listing import ListingService, ListRow
+from ib_tui.services.settings import SettingsService
+from ib_tui.store import Store
+
+
+class Services:
+    """The app's use cases over one database, for one user."""
+
+    def __init__(self, store: Store, user: str | None = None) -> None:
+        self.context = ServiceContext(store) if user is None else ServiceContext(store, user)
+        self.items = ItemService(self.context)
+        self.settings = SettingsService(self.context)
+
+    @classmethod
+    def open(cls, path: Path | str, user: str | None = None) -> Services:
+        return cls(Store(path), user)
+
+    @property
+    def store(self) -> Store:
+        return self.context.store
+
+    def listing(self) -> ListingService:
+        """A listing with its own connections, for one list view's worker threads."""
+        return ListingService(self.context)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+__all__ = [
+    "InvalidFile",
+    "ItemService",
+    "Judgement",
+    "ListRow",
+    "ListingService",
+    "ReasonRequired",
+    "ServiceContext",
+    "Services",
+    "SettingsService",
+]

@@ -1,0 +1,47 @@
+"""What every use case needs: the store, who is acting, the clock, and the catalogue."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ib_tui.policy import Catalogue, load_catalogue
+from ib_tui.store import SettingsRepository, Store
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers)
+        return "okänd"
+
+
+@dataclass
+class ServiceContext:
+    store: Store
+    user: str = field(default_factory=default_user)
+    clock: Callable[[], datetime] = local_now
+    catalogue: Catalogue = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.settings_changed()
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def settings_changed(self) -> None:
+        """Reloads the catalogue with this database's setting overrides.
+
+        Done eagerly, on the caller's thread: worker threads only read `catalogue`, never the
+        connection it comes from."""
+        overrides = SettingsRepository(self.store).all()
+        self.catalogue = load_catalogue().with_settings(overrides)

@@ -1,0 +1,193 @@
+"""Numbered schema migrations, tracked in `PRAGMA user_version`.
+
+Migration N takes the schema from version N-1 to N. Each runs in its own transaction together
+with the version bump, so a crash in the middle leaves the previous version intact. Never edit a
+migration that has shipped: add the next number.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+COST_COLUMNS = (
+    "cost_travel", "cost_accommodation", "cost_fees", "cost_meals", "cost_gifts",
+    "cost_transport", "cost_other",
+)  # fmt: skip
+
+_FLAG = "INTEGER NOT NULL DEFAULT 0 CHECK ({0} IN (0, 1))"
+
+
+def _flags(*names: str) -> str:
+    return ",\n".join(f"    {name} {_FLAG.format(name)}" for name in names)
+
+
+_COSTS = ",\n".join(
+    f"    {name} INTEGER NOT NULL DEFAULT 0 CHECK ({name} >= 0)" for name in COST_COLUMNS
+)
+
+MIGRATION_1 = (
+    f"""
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    dnr TEXT,
+    requested_by TEXT,
+    received TEXT NOT NULL,
+    starts TEXT,
+    ends TEXT,
+    summary TEXT,
+    city TEXT,
+    country TEXT,
+    guests INTEGER CHECK (guests >= 0),
+{_COSTS},
+    cost_total INTEGER GENERATED ALWAYS AS ({" + ".join(COST_COLUMNS)}) STORED,
+{_flags("digital", "invitation_letter", "priority_visit", "political_level", "foreign_policy")},
+{_flags("extra_resources", "city_wide", "eu_project", "confidential")},
+    agreement_type TEXT,
+    agreement_partner TEXT,
+    agreement_theme TEXT,
+    agreement_ends TEXT,
+    agreement_signed TEXT,
+    aid_funder TEXT,
+    aid_fully_funded INTEGER,
+    orientation TEXT,
+    status TEXT NOT NULL DEFAULT 'received',
+    status_changed TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)
+""",
+    # One index per sort order of the list, with id as the tie-breaker, and the common filters
+    # in front of the default order.
+    "CREATE INDEX items_by_received ON items (received, id)",
+    "CREATE INDEX items_by_starts ON items (starts, id)",
+    "CREATE INDEX items_by_cost ON items (cost_total, id)",
+    "CREATE INDEX items_by_status ON items (status, received, id)",
+    "CREATE INDEX items_by_kind ON items (kind, received, id)",
+    "CREATE INDEX items_by_dnr ON items (dnr)",
+    """
+CREATE TABLE participants (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL
+)
+""",
+    "CREATE INDEX participants_by_item ON participants (item_id, position)",
+    # The audit trail: every change to an item, in the transaction that made it. The status
+    # history is the rows with field = 'status'.
+    """
+CREATE TABLE item_history (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    note TEXT
+)
+""",
+    "CREATE INDEX item_history_by_item ON item_history (item_id, id)",
+    """
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL UNIQUE,
+    time TEXT NOT NULL DEFAULT '13:00',
+    place TEXT NOT NULL DEFAULT 'Stadshuset',
+    status TEXT NOT NULL DEFAULT 'planned'
+)
+""",
+    """
+CREATE TABLE agenda_entries (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    item_id INTEGER REFERENCES items (id),
+    heading TEXT,
+    UNIQUE (meeting_id, item_id)
+)
+""",
+    "CREATE INDEX agenda_entries_by_meeting ON agenda_entries (meeting_id, position)",
+    "CREATE INDEX agenda_entries_by_item ON agenda_entries (item_id)",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # Full-text search over the list's text columns. unicode61 with remove_diacritics 0 keeps
+    # å, ä, ö apart from a and o, as Swedish does; prefix indexes make as-you-type cheap.
+    """
+CREATE VIRTUAL TABLE items_fts USING fts5 (
+    title, summary, dnr, city, country, requested_by,
+    content = 'items', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '1 2 3'
+)
+""",
+    """
+CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, title, summary, dnr, city, country, requested_by)
+    VALUES (new.id, new.title, new.summary, new.dnr, new.city, new.country, new.requested_by);
+END
+""",
+    """
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, title, summary, dnr, city, country, requested_by)
+    VALUES ('delete', old.id, old.title, old.summary, old.dnr, old.city, old.country,
+            old.requested_by);
+END
+""",
+    """
+CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary, dnr, city, country, requested_by
+ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, title, summary, dnr, city, country, requested_by)
+    VALUES ('delete', old.id, old.title, old.summary, old.dnr, old.city, old.country,
+            old.requested_by);
+    INSERT INTO items_fts (rowid, title, summary, dnr, city, country, requested_by)
+    VALUES (new.id, new.title, new.summary, new.dnr, new.city, new.country, new.requested_by);
+END
+""",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (MIGRATION_1,)
+LATEST = len(MIGRATIONS)
+
+
+class SchemaTooNewError(Exception):
+    """The file was written by a newer ib-tui; opening it could damage it."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"databasen har schemaversion {found}, men den här versionen av ib-tui känner bara "
+            f"till version {supported}. Uppdatera ib-tui (pip install -U ib-tui)."
+        )
+        self.found = found
+        self.supported = supported
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Brings the schema to LATEST; returns the number of migrations applied."""
+    current = schema_version(connection)
+    if current > LATEST:
+        raise SchemaTooNewError(current, LATEST)
+    for number in range(current + 1, LATEST + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another instance may have migrated while we waited for the lock.
+            if schema_version(connection) >= number:
+                connection.execute("ROLLBACK")
+                continue
+            for statement in MIGRATIONS[number - 1]:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+    return max(0, LATEST - current)

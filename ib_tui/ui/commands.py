@@ -1,0 +1,33 @@
+"""Command palette entries generated from the live bindings: one source for keys, palette and
+help, so an action reachable by a key is also reachable by name (and vice versa)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.app import SystemCommand
+from textual.screen import Screen
+
+
+def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
+    seen: set[str] = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or binding.action in seen or not active.enabled:
+            continue
+        if binding.action in ("quit", "command_palette"):
+            continue  # the palette lists these itself
+        seen.add(binding.action)
+        shown = screen.app.get_key_display(binding) if binding.key_display is None else key
+        yield SystemCommand(
+            binding.description,
+            f"Tangent: {binding.key_display or shown}",
+            _runner(active.node, binding.action),
+        )
+
+
+def _runner(node, action: str):
+    async def run() -> None:
+        await node.run_action(action)
+
+    return run

@@ -1,0 +1,350 @@
+"""Register or edit an item. The form builds an item-format document and runs the very validator
+that `ib-tui import` runs, so errors read the same and appear next to their field."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, TextArea
+
+from ib_tui.domain.itemformat import item_to_document, validate_document
+from ib_tui.domain.model import (
+    COST_KEYS,
+    COST_LABELS,
+    ORIENTATIONS,
+    AgreementType,
+    Item,
+    Kind,
+    Role,
+)
+from ib_tui.services import Services
+from ib_tui.store import VersionConflict
+from ib_tui.ui.modals.confirm import ConfirmModal
+from ib_tui.ui.widgets.item_detail import FLAG_LABELS
+
+TEXT_FIELDS = {
+    "title": "Rubrik",
+    "dnr": "Dnr",
+    "requested_by": "Begärt av",
+    "received": "Inkom",
+    "starts": "Startar",
+    "ends": "Slutar",
+    "city": "Stad",
+    "country": "Land",
+    "guests": "Antal gäster",
+}
+DATE_HINT = "2026-03-03 eller 3 mars 2026"
+ROLE_WORDS = {
+    "förtroendevald": Role.POLITICIAN,
+    "politiker": Role.POLITICIAN,
+    "politician": Role.POLITICIAN,
+    "tjänsteperson": Role.OFFICIAL,
+    "tjänsteman": Role.OFFICIAL,
+    "official": Role.OFFICIAL,
+}
+
+
+def field_id(name: str) -> str:
+    """Widget id of a document field: costs.travel → f-costs-travel."""
+    return "f-" + name.replace(".", "-").replace("_", "-")
+
+
+def error_id(name: str) -> str:
+    """Where an error for a (possibly nested) field is shown; list entries use the list's."""
+    parts = name.split(".")
+    if parts[0] == "participants":
+        parts = parts[:1]
+    return "e-" + "-".join(parts).replace("_", "-")
+
+
+def _number(text: str) -> Any:
+    """ "12 500" → 12500; anything else is left as text for the validator to name."""
+    compact = text.replace(" ", "").replace("\u00a0", "")
+    return int(compact) if compact.isdigit() else text.strip()
+
+
+def parse_participants(text: str) -> list[dict[str, str]]:
+    """One per line: "Anna Berg; förtroendevald" (the role may be left out: tjänsteperson)."""
+    people = []
+    for line in text.splitlines():
+        name, _, role = line.partition(";")
+        if not name.strip():
+            continue
+        person = {"name": name.strip()}
+        role_word = role.strip().casefold()
+        if role_word:
+            person["role"] = ROLE_WORDS[role_word].value if role_word in ROLE_WORDS else role_word
+        people.append(person)
+    return people
+
+
+def participants_text(item: Item | None) -> str:
+    if item is None:
+        return ""
+    return "\n".join(f"{person.name}; {person.role.label}" for person in item.participants)
+
+
+class ItemFormScreen(Screen[Item | None]):
+    """Dismisses with the saved item, or None when the user backs out."""
+
+    HELP = f"""
+## Registrera eller redigera ett ärende
+
+**Tab** och **Shift+Tab** flyttar mellan fälten. **F2** (eller Ctrl+S) sparar; fel visas vid
+fältet och inget sparas förrän allt stämmer. **Esc** avbryter och frågar först om du har
+ändrat något.
+
+Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
+`Anna Berg; förtroendevald` eller `Ola Ek; tjänsteperson`.
+"""
+    BINDINGS = [
+        Binding("f2", "save", "Spara", id="form.save"),
+        Binding("ctrl+s", "save", "Spara", show=False, id="form.save_alt"),
+        Binding("escape", "cancel", "Avbryt", id="form.cancel"),
+    ]
+
+    def __init__(self, services: Services, item: Item | None) -> None:
+        super().__init__()
+        self.services = services
+        self.item = item
+        self._initial: dict[str, Any] | None = None
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        document = item_to_document(item) if item else {}
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield from self._field(
+                "kind",
+                "Typ",
+                Select(
+                    [(kind.label, kind.value) for kind in Kind],
+                    value=document.get("kind", Select.BLANK),
+                    prompt="Välj typ",
+                    id=field_id("kind"),
+                ),
+            )
+            for name, label in TEXT_FIELDS.items():
+                value = document.get(name, "")
+                placeholder = DATE_HINT if name in ("received", "starts", "ends") else ""
+                yield from self._field(
+                    name,
+                    label,
+                    Input(str(value), placeholder=placeholder, id=field_id(name)),
+                )
+            yield from self._field(
+                "summary",
+                "Sammanfattning",
+                TextArea(document.get("summary", ""), id=field_id("summary")),
+            )
+            yield from self._field(
+                "participants",
+                "Deltagare",
+                TextArea(participants_text(item), id=field_id("participants")),
+            )
+            yield Label("Kostnader (kronor)", classes="section-title")
+            costs = document.get("costs", {})
+            with Grid(id="costs-grid"):
+                for key in COST_KEYS:
+                    with Vertical(classes="cost-field"):
+                        yield Label(COST_LABELS[key].capitalize())
+                        yield Input(
+                            str(costs.get(key, "")), id=field_id(f"costs.{key}"), placeholder="0"
+                        )
+                        yield Label("", id=error_id(f"costs.{key}"), classes="field-error")
+            yield Label("Summa: 0 kr", id="cost-total")
+            yield Label("Markeringar", classes="section-title")
+            with Grid(classes="checks"):
+                for key, label in FLAG_LABELS.items():
+                    yield Checkbox(label, bool(document.get(key)), id=field_id(key))
+            yield Label("Inriktning", classes="section-title")
+            with Horizontal(classes="checks-row"):
+                chosen = document.get("orientation", [])
+                for key, label in ORIENTATIONS.items():
+                    yield Checkbox(label, key in chosen, id=f"f-orientation-{key}")
+            yield Label("", id=error_id("orientation"), classes="field-error")
+            yield from self._agreement_fields(document.get("agreement", {}))
+            yield from self._aid_fields(document.get("aid"))
+            with Horizontal(classes="form-buttons"):
+                yield Button("Spara (F2)", variant="primary", id="save")
+                yield Button("Avbryt (Esc)", id="cancel")
+        yield Footer()
+
+    def _field(self, name: str, label: str, widget: Widget) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="form-label")
+            with Vertical(classes="form-input"):
+                yield widget
+                yield Label("", id=error_id(name), classes="field-error")
+
+    def _agreement_fields(self, agreement: dict[str, Any]) -> ComposeResult:
+        yield Label("Avtal", classes="section-title")
+        yield from self._field(
+            "agreement.type",
+            "Avtalstyp",
+            Select(
+                [(kind.label, kind.value) for kind in AgreementType],
+                value=agreement.get("type", Select.BLANK),
+                prompt="inget avtal",
+                id=field_id("agreement.type"),
+            ),
+        )
+        labels = {"partner": "Motpart", "theme": "Tema", "ends": "Gäller till", "signed": "Tecknat"}
+        for key, label in labels.items():
+            yield from self._field(
+                f"agreement.{key}",
+                label,
+                Input(str(agreement.get(key, "")), id=field_id(f"agreement.{key}")),
+            )
+
+    def _aid_fields(self, aid: dict[str, Any] | None) -> ComposeResult:
+        yield Label("Bistånd", classes="section-title")
+        with Horizontal(classes="checks-row"):
+            yield Checkbox("biståndsprojekt", aid is not None, id="f-aid")
+            yield Checkbox(
+                "helt finansierat av annan part",
+                bool(aid and aid.get("fully_funded")),
+                id=field_id("aid.fully_funded"),
+            )
+        yield from self._field(
+            "aid.funder",
+            "Finansiär",
+            Input(str((aid or {}).get("funder", "")), id=field_id("aid.funder")),
+        )
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Redigera {self.item.dnr or self.item.title}" if self.item else "Nytt"
+        self._initial = self.document()
+        self._update_total()
+        self.query_one(f"#{field_id('kind')}" if self.item is None else "#f-title").focus()
+
+    # --- reading the form ---------------------------------------------------------------------
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#{field_id(name)}", Input).value
+
+    def _checked(self, widget_id: str) -> bool:
+        return self.query_one(f"#{widget_id}", Checkbox).value
+
+    def document(self) -> dict[str, Any]:
+        """The form's content as an item-format document (unvalidated)."""
+        document: dict[str, Any] = {}
+        kind = self.query_one(f"#{field_id('kind')}", Select).value
+        if kind is not Select.BLANK:
+            document["kind"] = kind
+        for name in TEXT_FIELDS:
+            if text := self._value(name).strip():
+                document[name] = _number(text) if name == "guests" else text
+        summary = self.query_one(f"#{field_id('summary')}", TextArea).text.strip()
+        if summary:
+            document["summary"] = summary
+        people = parse_participants(self.query_one(f"#{field_id('participants')}", TextArea).text)
+        if people:
+            document["participants"] = people
+        costs = {
+            key: _number(text) for key in COST_KEYS if (text := self._value(f"costs.{key}").strip())
+        }
+        if costs:
+            document["costs"] = costs
+        for key in FLAG_LABELS:
+            if self._checked(field_id(key)):
+                document[key] = True
+        orientation = [key for key in ORIENTATIONS if self._checked(f"f-orientation-{key}")]
+        if orientation:
+            document["orientation"] = orientation
+        agreement_type = self.query_one(f"#{field_id('agreement.type')}", Select).value
+        if agreement_type is not Select.BLANK:
+            agreement = {"type": agreement_type}
+            for key in ("partner", "theme", "ends", "signed"):
+                if text := self._value(f"agreement.{key}").strip():
+                    agreement[key] = text
+            document["agreement"] = agreement
+        if self._checked("f-aid"):
+            aid: dict[str, Any] = {"fully_funded": self._checked(field_id("aid.fully_funded"))}
+            if funder := self._value("aid.funder").strip():
+                aid["funder"] = funder
+            document["aid"] = aid
+        return document
+
+    @property
+    def dirty(self) -> bool:
+        return self._initial is not None and self.document() != self._initial
+
+    @on(Input.Changed)
+    def _update_total(self) -> None:
+        total = 0
+        for key in COST_KEYS:
+            value = _number(self._value(f"costs.{key}") or "0")
+            total += value if isinstance(value, int) else 0
+        self.query_one("#cost-total", Label).update(f"Summa: {total:,} kr".replace(",", "\u00a0"))
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for label in self.query(".field-error").results(Label):
+            label.update("")
+            label.remove_class("shown")
+        for name, message in errors.items():
+            matches = self.query(f"#{error_id(name)}")
+            if matches:
+                label = matches.first(Label)
+                label.update(message)
+                label.add_class("shown")
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        candidate, errors = validate_document(self.document())
+        if errors or candidate is None:
+            by_field: dict[str, str] = {}
+            for error in errors:
+                by_field.setdefault(error.field or "title", error.message)
+            self._show_errors(by_field)
+            first = next(iter(by_field))
+            widgets = self.query(f"#{field_id(first)}")
+            if widgets:
+                widgets.first().focus()
+            self.notify(
+                f"{len(errors)} fel: rätta de markerade fälten. Inget har sparats.",
+                severity="error",
+            )
+            return
+        self._show_errors({})
+        try:
+            saved = self._store(candidate)
+        except VersionConflict:
+            self.notify(
+                "Någon annan har sparat ärendet medan du redigerade. Dina ändringar finns kvar "
+                "i formuläret; avbryt och öppna ärendet igen för att se den nya versionen.",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.notify(f"Sparat: {saved.dnr or saved.title}", timeout=2)
+        self.dismiss(saved)
+
+    def _store(self, candidate: Item) -> Item:
+        if self.item is None:
+            return self.services.items.register(candidate)
+        edited = replace(
+            candidate, id=self.item.id, version=self.item.version, status=self.item.status
+        )
+        return self.services.items.update(edited)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+        self.app.push_screen(
+            ConfirmModal("Kasta ändringarna?", yes="Kasta", no="Fortsätt redigera"),
+            lambda discard: discard and self.dismiss(None),
+        )

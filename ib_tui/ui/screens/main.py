@@ -1,0 +1,250 @@
+"""The main screen: the item list, filters and search, and beside it the selected item's facts
+and principle panel. Triage happens here: one key per status."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Static
+
+from ib_tui.domain.dates import format_amount
+from ib_tui.domain.model import Item, Kind, Status
+from ib_tui.domain.query import ItemQuery, SortOrder
+from ib_tui.services import ListRow, ReasonRequired, Services
+from ib_tui.store import VersionConflict
+from ib_tui.ui.modals.reason import ReasonModal
+from ib_tui.ui.widgets.item_detail import ItemDetail
+from ib_tui.ui.widgets.item_table import ItemTable
+from ib_tui.ui.widgets.principle_panel import PrinciplePanel
+
+STATUS_KEYS = {
+    "1": Status.RECEIVED,
+    "2": Status.IN_PREPARATION,
+    "3": Status.READY,
+    "4": Status.DECIDED,
+    "5": Status.WRITTEN_OFF,
+}
+ACTIVE = frozenset({Status.RECEIVED, Status.IN_PREPARATION, Status.READY})
+# What `s` steps through: everything, the open cases, then each status on its own.
+STATUS_FILTERS: list[tuple[str, frozenset[Status]]] = [
+    ("alla", frozenset()),
+    ("pågående", ACTIVE),
+    *((status.label, frozenset({status})) for status in Status),
+]
+KIND_FILTERS: list[tuple[str, frozenset[Kind]]] = [
+    ("alla", frozenset()),
+    *((kind.label, frozenset({kind})) for kind in Kind),
+]
+NARROW = 110  # below this width the side panel goes under the list
+
+
+class MainScreen(Screen[None]):
+    HELP = """
+## Ärendelistan
+
+Flytta med **j/k** eller piltangenterna, **PgUp/PgDn**, **g/G** (första/sista).
+Den högra panelen (under listan i smala fönster) visar det markerade ärendets fakta och
+**strategins principer**: vilka som gäller, bedömningen (✖ Konflikt, ▲ Varning, ✔ OK),
+skälet och strategins egen mening, och var ärendet beslutas (forum).
+
+**1–5** sätter status: 1 inkommen, 2 under beredning, 3 klar för beslut, 4 beslutad,
+5 avskriven (kräver ett skäl). Datum för varje ändring sparas.
+
+**/** söker i rubrik, sammanfattning, dnr, stad, land och beställare medan du skriver.
+**t** och **s** stegar genom typ- och statusfilter, **o** byter sortering, **Esc** rensar.
+"""
+
+    BINDINGS = [
+        Binding("slash", "search", "Sök", id="main.search"),
+        Binding("n", "new_item", "Nytt", id="item.new"),
+        Binding("e", "edit_item", "Redigera", id="item.edit"),
+        Binding("1", "status('1')", "Ny status", key_display="1–5", id="item.status.received"),
+        *(
+            Binding(
+                key,
+                f"status('{key}')",
+                f"Status: {status.label}",
+                show=False,
+                id=f"item.status.{status.value}",
+            )
+            for key, status in list(STATUS_KEYS.items())[1:]
+        ),
+        Binding("t", "cycle_kind", "Typ", id="filter.kind"),
+        Binding("s", "cycle_status", "Statusfilter", id="filter.status"),
+        Binding("o", "cycle_sort", "Sortering", show=False, id="filter.sort"),
+        Binding("escape", "clear_filters", "Rensa filter", show=False, id="filter.clear"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.listing = services.listing()
+        self.query_state = ItemQuery()
+        self._kind_filter = 0
+        self._status_filter = 0
+        self._count_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="search-bar"):
+            yield Input(placeholder="/ sök: rubrik, dnr, stad, land …", id="search")
+            yield Static(id="filters")
+        with Horizontal(id="body"):
+            with Vertical(id="list-pane"):
+                yield ItemTable(self.listing, id="items")
+                yield Static(id="list-status")
+            with VerticalScroll(id="side"):
+                yield ItemDetail(id="detail")
+                yield Label("Strategins principer", classes="section-title")
+                yield PrinciplePanel(id="principles")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_filters()
+        self.query_one(ItemTable).load(self.query_state)
+        self.query_one(ItemTable).focus()
+
+    def on_unmount(self) -> None:
+        self.listing.close()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "narrow")
+
+    # --- list and panels ----------------------------------------------------------------------
+
+    @on(ItemTable.Highlighted)
+    def show_item(self, event: ItemTable.Highlighted) -> None:
+        item = event.row.item if event.row else None
+        self.query_one(ItemDetail).show(item)
+        self.query_one(PrinciplePanel).show(self.services.items.judge(item) if item else None)
+        self.query_one("#side", VerticalScroll).scroll_home(animate=False)
+
+    @on(ItemTable.Counted)
+    def show_count(self, event: ItemTable.Counted) -> None:
+        count = f"{event.count:,}".replace(",", " ")
+        text = f"{count} ärenden" if event.exact else f"minst {count} ärenden (räknar …)"
+        if event.total_cost is not None:
+            text += f" · kostnad {format_amount(event.total_cost)}"
+        self._count_text = text
+        self.query_one("#list-status", Static).update(text)
+
+    @on(ItemTable.Selected)
+    def open_item(self, event: ItemTable.Selected) -> None:
+        from ib_tui.ui.screens.item import ItemScreen
+
+        self.app.push_screen(ItemScreen(self.services, event.row.item), self._after_edit)
+
+    # --- search and filters -------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Changed, "#search")
+    def search(self, event: Input.Changed) -> None:
+        self._reload(text=event.value)
+
+    @on(Input.Submitted, "#search")
+    def leave_search(self) -> None:
+        self.query_one(ItemTable).focus()
+
+    def action_cycle_kind(self) -> None:
+        self._kind_filter = (self._kind_filter + 1) % len(KIND_FILTERS)
+        self._reload(kinds=KIND_FILTERS[self._kind_filter][1])
+
+    def action_cycle_status(self) -> None:
+        self._status_filter = (self._status_filter + 1) % len(STATUS_FILTERS)
+        self._reload(statuses=STATUS_FILTERS[self._status_filter][1])
+
+    def action_cycle_sort(self) -> None:
+        orders = list(SortOrder)
+        following = orders[(orders.index(self.query_state.sort) + 1) % len(orders)]
+        self._reload(sort=following)
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#search", Input)
+        self._kind_filter = self._status_filter = 0
+        with search.prevent(Input.Changed):
+            search.value = ""
+        self._reload(text="", kinds=frozenset(), statuses=frozenset())
+        self.query_one(ItemTable).focus()
+
+    def _reload(self, **changes: object) -> None:
+        from dataclasses import replace
+
+        self.query_state = replace(self.query_state, **changes)  # type: ignore[arg-type]
+        self._show_filters()
+        self.query_one(ItemTable).load(self.query_state)
+
+    def _show_filters(self) -> None:
+        kind = KIND_FILTERS[self._kind_filter][0]
+        status = STATUS_FILTERS[self._status_filter][0]
+        self.query_one("#filters", Static).update(
+            f"Typ: {kind} · Status: {status} · Sortering: {self.query_state.sort.label}"
+        )
+
+    # --- triage -------------------------------------------------------------------------------
+
+    def _current(self) -> Item | None:
+        row = self.query_one(ItemTable).current_row
+        if row is None:
+            self.notify("Inget ärende är markerat.", severity="warning")
+        return row.item if row else None
+
+    def action_status(self, key: str) -> None:
+        item = self._current()
+        if item is None:
+            return
+        status = STATUS_KEYS[key]
+        if status is Status.WRITTEN_OFF:
+            self.app.push_screen(
+                ReasonModal(
+                    f"Skriv av {item.dnr or item.title}", "Skäl till att ärendet skrivs av"
+                ),
+                lambda reason: reason is not None and self._set_status(item, status, reason),
+            )
+        else:
+            self._set_status(item, status, None)
+
+    def _set_status(self, item: Item, status: Status, reason: str | None) -> None:
+        assert item.id is not None
+        try:
+            updated = self.services.items.set_status(
+                item.id, status, reason, expected_version=item.version
+            )
+        except VersionConflict as conflict:
+            self.notify(
+                "Ärendet har ändrats av någon annan; listan läses om. Försök igen.",
+                severity="warning",
+            )
+            self._refresh_row(conflict.current)
+            return
+        except ReasonRequired as error:
+            self.notify(str(error), severity="error")
+            return
+        self._refresh_row(updated)
+        self.notify(f"{updated.dnr or updated.title}: {status.label}", timeout=2)
+
+    def _refresh_row(self, item: Item) -> None:
+        table = self.query_one(ItemTable)
+        table.replace_item(ListRow(item, self.services.items.judge(item).worst))
+        table.load(self.query_state, keep_position=True)
+
+    # --- register and edit --------------------------------------------------------------------
+
+    def action_new_item(self) -> None:
+        from ib_tui.ui.screens.item_form import ItemFormScreen
+
+        self.app.push_screen(ItemFormScreen(self.services, None), self._after_edit)
+
+    def action_edit_item(self) -> None:
+        from ib_tui.ui.screens.item_form import ItemFormScreen
+
+        if item := self._current():
+            self.app.push_screen(ItemFormScreen(self.services, item), self._after_edit)
+
+    def _after_edit(self, item: Item | None) -> None:
+        if item is not None:
+            self._refresh_row(item)

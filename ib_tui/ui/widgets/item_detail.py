@@ -1,0 +1,90 @@
+"""The selected item's facts: who asks, when, where, who goes, and what it costs."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from ib_tui.domain.dates import format_amount, format_date
+from ib_tui.domain.model import COST_LABELS, ORIENTATIONS, Item
+from ib_tui.ui.text import clean, plain
+
+FLAG_LABELS = {
+    "digital": "digitalt deltagande",
+    "invitation_letter": "ber om inbjudningsbrev",
+    "priority_visit": "särskilt prioriterat besök",
+    "political_level": "hög politisk nivå",
+    "foreign_policy": "utrikespolitisk karaktär",
+    "extra_resources": "ökad resursbörda",
+    "city_wide": "stadsövergripande",
+    "eu_project": "EU-projekt",
+    "confidential": "sekretess",
+}
+
+
+def period(item: Item) -> str:
+    if item.starts and item.ends and item.ends != item.starts:
+        return f"{format_date(item.starts)} – {format_date(item.ends)}"
+    return format_date(item.starts)
+
+
+def render_item(item: Item) -> RenderableType:
+    heading = Text()
+    heading.append(clean(item.dnr or "utan dnr"), "bold")
+    heading.append(f" · {item.kind.label} · {item.status.label}")
+    if item.status_changed:
+        heading.append(f" sedan {format_date(item.status_changed.date())}", "dim")
+    facts = Table.grid(padding=(0, 1))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column()
+
+    def fact(label: str, value: object) -> None:
+        if value:
+            facts.add_row(label, value if isinstance(value, Text) else plain(value))
+
+    fact("Begärt av", item.requested_by)
+    fact("Inkom", format_date(item.received))
+    fact("Tid", period(item))
+    fact("Plats", item.place)
+    fact("Deltagare", "; ".join(f"{p.name} ({p.role.label})" for p in item.participants))
+    fact("Gäster", item.guests)
+    if item.costs.total:
+        costs = ", ".join(
+            f"{COST_LABELS[key]} {format_amount(value)}"
+            for key, value in item.costs.nonzero().items()
+        )
+        total = Text(format_amount(item.costs.total), "bold")
+        fact("Kostnad", Text.assemble(total, f"  ({costs})"))
+    if agreement := item.agreement:
+        parts = [agreement.type.label]
+        if agreement.partner:
+            parts.append(f"med {agreement.partner}")
+        if agreement.theme:
+            parts.append(f"tema ”{agreement.theme}”")
+        if agreement.signed:
+            parts.append(f"tecknat {format_date(agreement.signed)}")
+        if agreement.ends:
+            parts.append(f"gäller till {format_date(agreement.ends)}")
+        fact("Avtal", ", ".join(parts))
+    if aid := item.aid:
+        funded = "helt finansierat" if aid.fully_funded else "inte helt finansierat"
+        fact("Bistånd", f"{aid.funder or 'finansiär saknas'}, {funded}")
+    fact(
+        "Markeringar", ", ".join(label for key, label in FLAG_LABELS.items() if getattr(item, key))
+    )
+    fact("Inriktning", ", ".join(ORIENTATIONS[key] for key in item.orientation))
+    parts: list[RenderableType] = [heading, plain(item.title, "bold"), facts]
+    if item.summary:
+        parts += [Text(""), plain(item.summary, multiline=True)]
+    return Group(*parts)
+
+
+class ItemDetail(Static):
+    DEFAULT_CSS = """
+    ItemDetail { height: auto; padding: 0 1 1 1; }
+    """
+
+    def show(self, item: Item | None) -> None:
+        self.update(render_item(item) if item else Text("Inget ärende valt.", "dim"))
