@@ -3,9 +3,10 @@ help, so an action reachable by a key is also reachable by name (and vice versa)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 
 from textual.app import SystemCommand
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 
@@ -26,7 +27,7 @@ def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
         )
 
 
-def _runner(node, action: str):
+def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
         await node.run_action(action)
 
