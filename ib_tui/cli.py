@@ -71,11 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
         "settings", parents=[common], help="visa eller ändra principernas inställningar"
     )
     settings_commands = settings.add_subparsers(dest="settings_command", metavar="ÅTGÄRD")
-    settings_commands.add_parser("list", help="visa alla inställningar (standard)")
-    setter = settings_commands.add_parser("set", help="ändra en inställning")
+    settings_commands.add_parser("list", parents=[common], help="visa alla (standard)")
+    setter = settings_commands.add_parser("set", parents=[common], help="ändra en inställning")
     setter.add_argument("key", metavar="NYCKEL", help="t.ex. mattfullhet.max_gifts_per_guest")
     setter.add_argument("value", metavar="VÄRDE")
-    resetter = settings_commands.add_parser("reset", help="återställ en inställning")
+    resetter = settings_commands.add_parser(
+        "reset", parents=[common], help="återställ en inställning"
+    )
     resetter.add_argument("key", metavar="NYCKEL")
 
     commands.add_parser("locate", parents=[common], help="visa var ib-tui lagrar sina filer")

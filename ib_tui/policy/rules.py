@@ -162,16 +162,21 @@ def _is_city_level(item: Item) -> bool:
 
 
 def find_hint(text: str, hints: Sequence[str]) -> str | None:
-    """The first hint word in the text: long hints anywhere (inside compounds), short ones only
-    at the start of a word, so "EM i" does not match "problem i"."""
+    """The word of the text that holds the first hint, as written there (lower case).
+
+    Long hints match anywhere (inside compounds: "säkerhetspolit" in "säkerhetspolitiska"),
+    short ones only at the start of a word, so "EM i" does not match "problem i"."""
     folded = text.casefold()
     for hint in hints:
         needle = hint.casefold()
-        if len(needle) >= 6:
-            if needle in folded:
-                return hint
-        elif re.search(r"(?<!\w)" + re.escape(needle), folded):
-            return hint
+        pattern = re.escape(needle) if len(needle) >= 6 else r"(?<!\w)" + re.escape(needle)
+        if match := re.search(pattern, folded):
+            start, end = match.span()
+            while start > 0 and folded[start - 1].isalnum():
+                start -= 1
+            while end < len(folded) and folded[end].isalnum():
+                end += 1
+            return folded[start:end]
     return None
 
 
