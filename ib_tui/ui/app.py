@@ -21,7 +21,6 @@ class IBApp(App[None]):
     BINDINGS = [
         Binding("question_mark,f1", "help", "Hjälp", id="app.help"),
         Binding("q", "quit", "Avsluta", id="app.quit"),
-        Binding("ctrl+c", "quit", "Avsluta", show=False, priority=True, id="app.quit_alt"),
     ]
 
     def __init__(self, services: Services, *, demo: bool = False) -> None:

@@ -1,15 +1,210 @@
+"""The main screen as the secretary uses it (SCENARIOS.md 1): walk, filter, search, triage."""
+
 from __future__ import annotations
 
+import pytest
+
+from ib_tui.domain.model import Status
 from ib_tui.services import Services
 from ib_tui.ui.app import IBApp
-from tests.ui.pilot import screen_text, wait_for_list
+from ib_tui.ui.modals.reason import ReasonModal
+from ib_tui.ui.screens.item import ItemScreen
+from tests.ui.pilot import notifications, screen_text, wait_for, wait_for_list
+
+TAIPEI_TITLE = "Motion om fördjupade relationer mellan Stockholms stad och Taiwan"
 
 
-async def test_opens_on_the_demo_with_count_and_panel(demo_services: Services) -> None:
-    app = IBApp(demo_services, demo=True)
+@pytest.fixture
+def app(demo_services: Services) -> IBApp:
+    return IBApp(demo_services, demo=True)
+
+
+async def test_opens_on_the_demo_with_count_and_panel(app: IBApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         table = await wait_for_list(pilot)
         assert table.row_count == 53
         text = screen_text(pilot)
         assert "53 ärenden" in text
         assert "Strategins principer" in text
+        assert "Forum:" in text
+
+
+async def test_j_and_k_move_and_the_panels_follow(app: IBApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        first = table.current_row.item
+        await pilot.press("j", "j")
+        assert table.cursor == 2
+        second = table.current_row.item
+        assert second.id != first.id
+        assert (second.dnr or "") in screen_text(pilot)
+        await pilot.press("k")
+        assert table.cursor == 1
+        await pilot.press("G")
+        await wait_for(pilot, lambda: table.current_row is not None)
+        assert table.cursor == 52
+        await pilot.press("g")
+        assert table.cursor == 0
+
+
+async def test_status_filter_narrows_to_inkommen_and_counts(app: IBApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        await pilot.press("s", "s")  # alla → pågående → inkommen
+        await wait_for(pilot, lambda: not table.counting and table.row_count == 9)
+        await pilot.pause()
+        assert "Status: inkommen" in screen_text(pilot)
+        assert "9 ärenden" in screen_text(pilot)
+        assert all(table._cache[i].item.status is Status.RECEIVED for i in range(table.row_count))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not table.counting and table.row_count == 53)
+
+
+async def test_kind_filter(app: IBApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        await pilot.press("t")  # alla → konferensresa
+        await wait_for(pilot, lambda: not table.counting and table.row_count < 53)
+        await pilot.pause()
+        assert "Typ: konferensresa" in screen_text(pilot)
+        kinds = {table._cache[i].item.kind.value for i in range(table.row_count)}
+        assert kinds == {"conference"}
+
+
+async def test_search_as_you_type(app: IBApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        await pilot.press("slash", *"eurocit")
+        await wait_for(pilot, lambda: not table.counting and table.row_count == 5)
+        await pilot.pause()
+        items = [table._cache[i].item for i in range(table.row_count)]
+        assert all("eurocities" in item.text.casefold() for item in items)
+        assert "Eurocities årsmöte 2026" in [item.title for item in items]
+        await pilot.press("enter")  # back to the list
+        assert table.has_focus
+
+
+async def test_taipei_principle_panel(app: IBApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        table = await wait_for_list(pilot)
+        await pilot.press("slash", *"taiwan", "enter")
+        await wait_for(pilot, lambda: not table.counting and table.row_count == 1)
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "KS 2024/269" in text
+        assert "✖ KONFLIKT  Vänorter  (avsnitt 4)" in text
+        assert "✖ KONFLIKT  Utrikespolitik" in text
+        assert "Vänortsavtal med Taipei strider mot principen" in text
+        assert "tecknar inte vänortsavtal" in text  # the strategy's own sentence
+        assert "Forum: Kommunstyrelsen" in text
+        assert "✖ Konflikt" in text  # the list's marker: symbol and word
+
+
+async def test_change_status_with_one_key_and_keep_its_date(
+    app: IBApp, demo_services: Services
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        item = table.current_row.item
+        assert item.status is Status.RECEIVED
+        await pilot.press("2")
+        await wait_for(pilot, lambda: table.current_row.item.status is Status.IN_PREPARATION)
+        stored = demo_services.items.get(item.id)
+        assert stored.status is Status.IN_PREPARATION
+        (change,) = demo_services.items.status_history(item.id)
+        assert change.new_value == "in_preparation" and change.at.date().isoformat()
+        assert "under beredning" in screen_text(pilot)
+
+
+async def test_writing_off_asks_for_a_reason(app: IBApp, demo_services: Services) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        item = table.current_row.item
+        await pilot.press("5")
+        assert isinstance(app.screen, ReasonModal)
+        await pilot.press("enter")  # empty: refused, nothing changes
+        assert isinstance(app.screen, ReasonModal)
+        assert "Skälet får inte vara tomt" in screen_text(pilot)
+        await pilot.press(*"Inbjudningsbrev skrivs inte", "enter")
+        await wait_for(pilot, lambda: table.current_row.item.status is Status.WRITTEN_OFF)
+        (change,) = demo_services.items.status_history(item.id)
+        assert change.note == "Inbjudningsbrev skrivs inte"
+
+
+async def test_cancelling_the_reason_changes_nothing(app: IBApp, demo_services: Services) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        item = table.current_row.item
+        await pilot.press("5", "escape")
+        await pilot.pause()
+        assert demo_services.items.get(item.id).status is Status.RECEIVED
+
+
+async def test_enter_opens_the_item_with_its_history(app: IBApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("G")
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ItemScreen)
+        await wait_for(pilot, lambda: "Läser historiken" not in screen_text(pilot))
+        text = screen_text(pilot)
+        assert "Historik" in text and "registrerat (demo)" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ItemScreen)
+
+
+async def test_help_lists_the_screens_keys(app: IBApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("question_mark")
+        text = screen_text(pilot)
+        assert "Ärendelistan" in text
+        for description in ("Sök", "Nytt", "Redigera", "Status: avskriven", "Sortering"):
+            assert description in text
+        await pilot.press("escape")
+        assert "Ärendelistan" not in screen_text(pilot)
+
+
+async def test_the_palette_offers_the_screens_actions(app: IBApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("Nytt", "Redigera", "Statusfilter", "Status: beslutad", "Hjälp"):
+            assert title in titles
+
+
+async def test_q_quits(app: IBApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (200, 60)])
+async def test_small_and_large_terminals(app: IBApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        table = await wait_for_list(pilot)
+        text = screen_text(pilot)
+        assert "Bedömning" in text and "Rubrik" in text
+        assert table.current_row.item.title[:10] in text.replace("\n", " ")
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_both_themes_render(app: IBApp, theme: str) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        await wait_for_list(pilot)
+        assert "53 ärenden" in screen_text(pilot)
+
+
+async def test_an_empty_database_opens(services: Services) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await wait_for_list(pilot)
+        assert table.row_count == 0
+        assert "0 ärenden" in screen_text(pilot)
+        await pilot.press("j", "enter", "2", "e")
+        await pilot.pause()
+        assert "Inget ärende är markerat." in notifications(pilot)

@@ -34,7 +34,9 @@ class ReasonModal(ModalScreen[str | None]):
     def submit(self) -> None:
         reason = self.query_one("#reason", Input).value.strip()
         if not reason:
-            self.query_one("#reason-error", Label).update("Skälet får inte vara tomt.")
+            error = self.query_one("#reason-error", Label)
+            error.update("Skälet får inte vara tomt.")
+            error.add_class("shown")
             return
         self.dismiss(reason)
 
