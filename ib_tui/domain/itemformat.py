@@ -362,14 +362,12 @@ class _Checker:
         if not isinstance(value, list):
             self.fail("orientation", 'måste vara en lista, t.ex. ["profilering", "samverkan"]')
             return ()
-        chosen = []
         for entry in value:
             if not isinstance(entry, str) or entry not in ORIENTATIONS:
                 valid = ", ".join(ORIENTATIONS)
                 self.fail("orientation", f"okänd inriktning {entry!r}; giltiga: {valid}")
-            elif entry not in chosen:
-                chosen.append(entry)
-        return tuple(chosen)
+        # The strategy's order, so the same choice is always stored (and compared) the same way.
+        return tuple(key for key in ORIENTATIONS if key in value)
 
     def choice(self, name: str, value: Any, enum: type[E]) -> E | None:
         try:

@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from ib_tui.services import Services
 from ib_tui.ui.commands import binding_commands
+from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.help import HelpModal
 from ib_tui.ui.screens.main import MainScreen
 
@@ -36,6 +37,16 @@ class IBApp(App[None]):
         if isinstance(self.screen, HelpModal):
             return
         self.push_screen(HelpModal(self.screen))
+
+    async def action_quit(self) -> None:
+        """Quits, but never silently drops an unsaved form somewhere in the stack."""
+        if any(getattr(screen, "dirty", False) for screen in self.screen_stack):
+            self.push_screen(
+                ConfirmModal("Det finns osparade ändringar. Avsluta ändå?", yes="Avsluta"),
+                lambda leave: leave and self.exit(),
+            )
+            return
+        self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

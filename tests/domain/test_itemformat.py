@@ -63,7 +63,7 @@ def test_reads_every_field() -> None:
     assert item.costs.total == 6000
     assert item.agreement is not None and item.agreement.type is AgreementType.COOPERATION
     assert item.aid is not None and item.aid.fully_funded
-    assert item.orientation == ("samverkan", "omvarldsbevakning")
+    assert item.orientation == ("omvarldsbevakning", "samverkan")  # the strategy's order
     assert item.meeting == date(2026, 12, 9)
 
 

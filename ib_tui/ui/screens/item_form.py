@@ -128,9 +128,10 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
                 "Typ",
                 Select(
                     [(kind.label, kind.value) for kind in Kind],
-                    value=document.get("kind", Select.BLANK),
+                    value=document.get("kind", Select.NULL),
                     prompt="Välj typ",
                     id=field_id("kind"),
+                    compact=True,
                 ),
             )
             for name, label in TEXT_FIELDS.items():
@@ -139,17 +140,17 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
                 yield from self._field(
                     name,
                     label,
-                    Input(str(value), placeholder=placeholder, id=field_id(name)),
+                    Input(str(value), placeholder=placeholder, id=field_id(name), compact=True),
                 )
             yield from self._field(
                 "summary",
                 "Sammanfattning",
-                TextArea(document.get("summary", ""), id=field_id("summary")),
+                TextArea(document.get("summary", ""), id=field_id("summary"), compact=True),
             )
             yield from self._field(
                 "participants",
                 "Deltagare",
-                TextArea(participants_text(item), id=field_id("participants")),
+                TextArea(participants_text(item), id=field_id("participants"), compact=True),
             )
             yield Label("Kostnader (kronor)", classes="section-title")
             costs = document.get("costs", {})
@@ -158,7 +159,10 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
                     with Vertical(classes="cost-field"):
                         yield Label(COST_LABELS[key].capitalize())
                         yield Input(
-                            str(costs.get(key, "")), id=field_id(f"costs.{key}"), placeholder="0"
+                            str(costs.get(key, "")),
+                            id=field_id(f"costs.{key}"),
+                            placeholder="0",
+                            compact=True,
                         )
                         yield Label("", id=error_id(f"costs.{key}"), classes="field-error")
             yield Label("Summa: 0 kr", id="cost-total")
@@ -193,9 +197,10 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
             "Avtalstyp",
             Select(
                 [(kind.label, kind.value) for kind in AgreementType],
-                value=agreement.get("type", Select.BLANK),
+                value=agreement.get("type", Select.NULL),
                 prompt="inget avtal",
                 id=field_id("agreement.type"),
+                compact=True,
             ),
         )
         labels = {"partner": "Motpart", "theme": "Tema", "ends": "Gäller till", "signed": "Tecknat"}
@@ -203,7 +208,7 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
             yield from self._field(
                 f"agreement.{key}",
                 label,
-                Input(str(agreement.get(key, "")), id=field_id(f"agreement.{key}")),
+                Input(str(agreement.get(key, "")), id=field_id(f"agreement.{key}"), compact=True),
             )
 
     def _aid_fields(self, aid: dict[str, Any] | None) -> ComposeResult:
@@ -218,7 +223,7 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         yield from self._field(
             "aid.funder",
             "Finansiär",
-            Input(str((aid or {}).get("funder", "")), id=field_id("aid.funder")),
+            Input(str((aid or {}).get("funder", "")), id=field_id("aid.funder"), compact=True),
         )
 
     def on_mount(self) -> None:
@@ -239,7 +244,7 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         """The form's content as an item-format document (unvalidated)."""
         document: dict[str, Any] = {}
         kind = self.query_one(f"#{field_id('kind')}", Select).value
-        if kind is not Select.BLANK:
+        if kind is not Select.NULL:
             document["kind"] = kind
         for name in TEXT_FIELDS:
             if text := self._value(name).strip():
@@ -262,7 +267,7 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         if orientation:
             document["orientation"] = orientation
         agreement_type = self.query_one(f"#{field_id('agreement.type')}", Select).value
-        if agreement_type is not Select.BLANK:
+        if agreement_type is not Select.NULL:
             agreement = {"type": agreement_type}
             for key in ("partner", "theme", "ends", "signed"):
                 if text := self._value(f"agreement.{key}").strip():
@@ -307,6 +312,8 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
             by_field: dict[str, str] = {}
             for error in errors:
                 by_field.setdefault(error.field or "title", error.message)
+            if "kind" in by_field:  # the file format's codes mean nothing in the form
+                by_field["kind"] = "Välj typ av ärende."
             self._show_errors(by_field)
             first = next(iter(by_field))
             widgets = self.query(f"#{field_id(first)}")

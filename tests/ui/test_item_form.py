@@ -1,0 +1,162 @@
+"""Registering and editing items in the form (the same validator as `ib-tui import`)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Label, Select, TextArea
+
+from ib_tui.services import Services
+from ib_tui.ui.app import IBApp
+from ib_tui.ui.modals.confirm import ConfirmModal
+from ib_tui.ui.screens.item_form import ItemFormScreen, error_id, field_id
+from ib_tui.ui.screens.main import MainScreen
+from tests.ui.pilot import notifications, screen_text, wait_for, wait_for_list
+
+
+def form(app: IBApp) -> ItemFormScreen:
+    assert isinstance(app.screen, ItemFormScreen)
+    return app.screen
+
+
+def error_text(app: IBApp, name: str) -> str:
+    label = app.screen.query_one(f"#{error_id(name)}", Label)
+    return str(label.render()) if label.has_class("shown") else ""
+
+
+async def fill(pilot, name: str, text: str) -> None:
+    widget = pilot.app.screen.query_one(f"#{field_id(name)}", Input)
+    widget.focus()
+    widget.value = ""
+    await pilot.press(*text)
+
+
+async def test_create_an_item_after_fixing_a_validation_error(services: Services) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("n")
+        screen = form(app)
+        screen.query_one(f"#{field_id('kind')}", Select).value = "visit"
+        await fill(pilot, "title", "Delegation från Guangzhou")
+        await fill(pilot, "received", "17 november 2026")
+        await fill(pilot, "starts", "31 februari 2027")
+        await fill(pilot, "guests", "12")
+        await fill(pilot, "costs.meals", "4 800")
+        await pilot.press("f2")
+        await pilot.pause()
+        # Not saved: the error stands next to the field, in the validator's words.
+        assert isinstance(app.screen, ItemFormScreen)
+        assert "'31 februari 2027' finns inte i kalendern" in error_text(app, "starts")
+        assert "Inget har sparats" in " ".join(notifications(pilot))
+        assert services.items.repository.count() == 0
+        assert "Summa: 4\u00a0800 kr" in screen_text(pilot)
+
+        await fill(pilot, "starts", "3 mars 2027")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        table = await wait_for_list(pilot)
+        assert table.row_count == 1
+        item = table.current_row.item
+        assert (item.title, item.guests, item.costs.meals) == (
+            "Delegation från Guangzhou",
+            12,
+            4800,
+        )
+        assert item.starts.isoformat() == "2027-03-03"
+        assert services.items.history(item.id)[0].action == "create"
+
+
+async def test_negative_cost_and_unknown_role_are_shown_at_their_fields(services: Services) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("n")
+        form(app).query_one(f"#{field_id('kind')}", Select).value = "conference"
+        await fill(pilot, "title", "Resa")
+        await fill(pilot, "costs.travel", "-500")
+        area = app.screen.query_one(f"#{field_id('participants')}", TextArea)
+        area.text = "Anna Berg; kung"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "måste vara ett heltal" in error_text(app, "costs.travel")
+        assert "okänt värde 'kung'" in error_text(app, "participants")
+
+
+async def test_a_missing_kind_is_asked_for_in_swedish(services: Services) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("n")
+        await fill(pilot, "title", "Något")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert error_text(app, "kind") == "Välj typ av ärende."
+
+
+async def test_edit_records_the_change_and_updates_the_list(demo_services: Services) -> None:
+    app = IBApp(demo_services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        item = table.current_row.item
+        await pilot.press("e")
+        screen = form(app)
+        assert screen.query_one(f"#{field_id('title')}", Input).value == item.title
+        await fill(pilot, "title", "Nytt namn på ärendet")
+        await fill(pilot, "costs.fees", "2500")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        await wait_for(pilot, lambda: table.current_row.item.title == "Nytt namn på ärendet")
+        stored = demo_services.items.get(item.id)
+        assert stored.version == item.version + 1
+        fields = {e.field for e in demo_services.items.history(item.id) if e.action == "edit"}
+        assert fields == {"title", "costs.fees"}
+        assert "Nytt namn på ärendet" in screen_text(pilot)
+
+
+async def test_escape_asks_before_discarding_changes(demo_services: Services) -> None:
+    app = IBApp(demo_services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        original = table.current_row.item
+        await pilot.press("e")
+        await fill(pilot, "title", "Ändrat men inte sparat")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")  # keep editing
+        assert isinstance(app.screen, ItemFormScreen)
+        await pilot.press("escape")
+        await pilot.press("y")  # discard
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert demo_services.items.get(original.id).title == original.title
+
+
+async def test_escape_without_changes_leaves_at_once(demo_services: Services) -> None:
+    app = IBApp(demo_services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ItemFormScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_quitting_with_an_unsaved_form_asks_first(demo_services: Services) -> None:
+    app = IBApp(demo_services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("e")
+        await fill(pilot, "title", "Osparat")
+        await app.run_action("quit")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.is_running
+        await pilot.press("n")
+        assert isinstance(app.screen, ItemFormScreen)
+
+
+async def test_form_fits_a_small_terminal(demo_services: Services) -> None:
+    app = IBApp(demo_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("e")
+        text = screen_text(pilot)
+        assert "Rubrik" in text and "F2" in text.upper()
