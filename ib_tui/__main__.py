@@ -1,3 +1,3 @@
-from ib_tui.cli import main
+from ib_tui.main import main
 
 raise SystemExit(main())

@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ib_tui import __version__
@@ -84,12 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+LaunchTui = Callable[[Services, bool], None]
+
+
+def main(argv: Sequence[str] | None = None, launch_tui: LaunchTui | None = None) -> int:
+    """Runs a sub-command, or the TUI through `launch_tui` (given by `ib_tui.main`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging()
     try:
-        return _dispatch(args)
+        return _dispatch(args, launch_tui)
     except UsageError as error:
         print(f"ib-tui: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -120,7 +124,7 @@ def _configure_logging() -> None:
     log.setLevel(logging.INFO)
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace, launch_tui: LaunchTui | None) -> int:
     user = getattr(args, "user", None)
     match args.command:
         case "check":
@@ -133,7 +137,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"databas:  {_db_path(args)}")
             print(f"logg:     {log_path()}")
             return EXIT_OK
-    return _run_tui(args, user)
+    if launch_tui is None:
+        raise UsageError("ange ett kommando (se ib-tui --help)")
+    return _run_tui(args, user, launch_tui)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -212,7 +218,7 @@ def _setting_text(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value)
 
 
-def _run_tui(args: argparse.Namespace, user: str | None) -> int:
+def _run_tui(args: argparse.Namespace, user: str | None, launch_tui: LaunchTui) -> int:
     demo_dir: Path | None = None
     if args.demo:
         path = getattr(args, "db", None)
@@ -226,9 +232,7 @@ def _run_tui(args: argparse.Namespace, user: str | None) -> int:
     else:
         services = Services.open(_db_path(args), user)
     try:
-        from ib_tui.ui.app import IBApp  # Textual loads only when the TUI is wanted
-
-        IBApp(services, demo=args.demo).run()
+        launch_tui(services, args.demo)
     finally:
         services.close()
         if demo_dir is not None:

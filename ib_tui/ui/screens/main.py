@@ -96,10 +96,12 @@ skälet och strategins egen mening, och var ärendet beslutas (forum).
             with Vertical(id="list-pane"):
                 yield ItemTable(self.listing, id="items")
                 yield Static(id="list-status")
+            # Principles first: walking the inbox, the verdict is what the secretary reads.
             with VerticalScroll(id="side"):
-                yield ItemDetail(id="detail")
                 yield Label("Strategins principer", classes="section-title")
                 yield PrinciplePanel(id="principles")
+                yield Label("Ärendet", classes="section-title")
+                yield ItemDetail(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -100,7 +100,7 @@ def cell_text(column: Column, row: ListRow, sort: SortOrder) -> str:
         case "kind":
             return item.kind.short
         case "title":
-            return ("🔒 " if item.confidential else "") + clean(item.title)
+            return ("(sekr.) " if item.confidential else "") + clean(item.title)
         case "status":
             return item.status.label
         case "date":

@@ -1,0 +1,28 @@
+"""DESIGN.md's layering, checked by import-linter's contracts in pyproject.toml."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_layering_contracts_hold() -> None:
+    command = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    done = subprocess.run([command], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Contracts: 4 kept, 0 broken." in done.stdout
+
+
+def test_textual_and_sqlite_utils_stay_in_their_packages() -> None:
+    """A plain scan too, so a lazy import inside a function cannot slip past."""
+    for path in (ROOT / "ib_tui").rglob("*.py"):
+        text = path.read_text("utf-8")
+        relative = path.relative_to(ROOT).as_posix()
+        if "import textual" in text or "from textual" in text:
+            assert relative.startswith("ib_tui/ui/"), relative
+        if "sqlite_utils" in text:
+            assert relative.startswith("ib_tui/store/"), relative
