@@ -150,7 +150,12 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
             yield from self._field(
                 "participants",
                 "Deltagare",
-                TextArea(participants_text(item), id=field_id("participants"), compact=True),
+                TextArea(
+                    participants_text(item),
+                    id=field_id("participants"),
+                    compact=True,
+                    placeholder="En per rad: Anna Berg; förtroendevald",
+                ),
             )
             yield Label("Kostnader (kronor)", classes="section-title")
             costs = document.get("costs", {})
