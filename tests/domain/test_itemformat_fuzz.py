@@ -155,7 +155,7 @@ def test_any_file_text_is_read_or_refused_with_a_format_error(text: str, fmt: st
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.lists(valid_documents(), max_size=4), broken_documents(), st.lists(valid_documents()))
+@given(few_valid := st.lists(valid_documents(), max_size=4), broken_documents(), few_valid)
 def test_a_file_with_a_broken_item_stores_nothing(
     tmp_path: Path, before: list[Any], broken: Any, after: list[Any]
 ) -> None:
