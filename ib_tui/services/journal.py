@@ -56,7 +56,7 @@ class Step:
 
     def describe(self) -> str:
         """Swedish, for notifications: "KS 2026/12: rubrik, kostnad resor"."""
-        name = self.expected.dnr or self.expected.title
+        name = self.target.dnr or self.target.title  # as the item will be called
         if self.kind is StepKind.STATUS:
             old, new = self.expected.status.label, self.target.status.label
             return f"{name}: status {old} → {new}"
@@ -79,12 +79,26 @@ class UndoJournal:
         stack = self._stacks[direction]
         return stack[-1] if stack else None
 
-    def applied(self, direction: Direction, step: Step, inverse: Step | None) -> None:
-        """`step` was applied; its `inverse` (None: nothing changed) goes to the other side."""
+    def applied(
+        self, direction: Direction, step: Step, result: Item | None, *, exact: bool = True
+    ) -> None:
+        """`step` was applied and gave `result` (None: nothing changed); its inverse goes to
+        the other side.
+
+        An `exact` result holds the step's target as it was, only with a new version: the
+        next step on the same side that expected that target (the change before it, by this
+        session) now expects `result`, so undo can go back step by step."""
         self.drop(direction, step)
-        if inverse is not None:
-            other = Direction.REDO if direction is Direction.UNDO else Direction.UNDO
-            self._push(other, inverse)
+        if result is None:
+            return
+        other = Direction.REDO if direction is Direction.UNDO else Direction.UNDO
+        self._push(other, step.inverse(result))
+        if not exact:
+            return
+        stack = self._stacks[direction]
+        for index, waiting in enumerate(stack):
+            if waiting.item_id == step.item_id and waiting.expected.version == step.target.version:
+                stack[index] = replace(waiting, expected=result)
 
     def drop(self, direction: Direction, step: Step) -> None:
         stack = self._stacks[direction]

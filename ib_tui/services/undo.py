@@ -77,11 +77,13 @@ class UndoService:
         else:
             wanted = step.wanted(current)
         try:
-            return self._write(conflict.direction, step, wanted, current.version)
+            return self._write(conflict.direction, step, wanted, current.version, exact=False)
         except VersionConflict as error:
             raise UndoConflict(conflict.direction, step, error.current) from None
 
-    def _write(self, direction: Direction, step: Step, wanted: Item, version: int) -> Item:
+    def _write(
+        self, direction: Direction, step: Step, wanted: Item, version: int, exact: bool = True
+    ) -> Item:
         context = self.context
         with context.store.transaction():
             if step.kind is StepKind.STATUS:
@@ -94,5 +96,5 @@ class UndoService:
                     wanted, user=context.user, at=context.now(), action=direction.value
                 )
         changed = result.version != version
-        self.journal.applied(direction, step, step.inverse(result) if changed else None)
+        self.journal.applied(direction, step, result if changed else None, exact=exact)
         return result
