@@ -54,7 +54,7 @@ class UndoController:
             modal = ConflictModal(
                 conflict.conflict,
                 since,
-                title=f"Ärendet har ändrats sedan din ändring; vad ska {direction.label} ge?",
+                title="Ärendet har ändrats av någon annan efter din ändring: välj vad som gäller",
                 mine=f"Efter {direction.label}",
             )
             self.app.push_screen(modal, lambda choices: self._resolve(conflict, choices))

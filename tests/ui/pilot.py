@@ -39,3 +39,8 @@ def screen_text(pilot: Pilot) -> str:
     update = pilot.app.screen._compositor.render_update(full=True)
     console.print(update)
     return console.end_capture()
+
+
+def notifications(pilot: Pilot) -> list[str]:
+    """Messages of the toasts raised so far (headless runs do not draw toasts)."""
+    return [notification.message for notification in pilot.app._notifications]

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Label, Static
+from textual.widgets import Button, DataTable, Static
 
 from ib_tui.domain.changes import Conflict, FieldConflict, Side, field_text
 from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry
@@ -84,7 +84,7 @@ Ett fält som bara en av er ändrat är förvalt till den som ändrade det; ett 
     def compose(self) -> ComposeResult:
         item = self.conflict.theirs
         with Vertical(classes="dialog conflict"):
-            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.title_text), classes="dialog-title")
             intro = Text()
             intro.append_text(plain(item.dnr or item.title, "bold"))
             intro.append(f": du utgick från version {self.conflict.base.version}, ")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Static
 
 from ib_tui.services import OnExisting
 from ib_tui.ui.text import plain
@@ -34,11 +34,11 @@ class ExistingItemsModal(ModalScreen[OnExisting | None]):
     def compose(self) -> ComposeResult:
         shown = ", ".join(self.dnrs[:5]) + (" …" if len(self.dnrs) > 5 else "")
         with Vertical(classes="dialog"):
-            yield Label(
+            yield Static(
                 f"{self.existing} av ärendena finns redan (samma dnr)", classes="dialog-title"
             )
-            yield Label(plain(shown))
-            yield Label(
+            yield Static(plain(shown))
+            yield Static(
                 f"{self.new} är nya och importeras i vilket fall. Vad ska hända med de "
                 f"{self.existing} som redan finns?"
             )

@@ -148,7 +148,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
                 "Typ",
                 Select(
                     [(kind.label, kind.value) for kind in Kind],
-                    value=document.get("kind", Select.BLANK),
+                    value=document.get("kind", Select.NULL),
                     prompt="Välj typ",
                     id=field_id("kind"),
                 ),
@@ -215,7 +215,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
             "Avtalstyp",
             Select(
                 [(kind.label, kind.value) for kind in AgreementType],
-                value=agreement.get("type", Select.BLANK),
+                value=agreement.get("type", Select.NULL),
                 prompt="inget avtal",
                 id=field_id("agreement.type"),
             ),
@@ -268,7 +268,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         """The form's content as an item-format document (unvalidated)."""
         document: dict[str, Any] = {}
         kind = self.query_one(f"#{field_id('kind')}", Select).value
-        if kind is not Select.BLANK:
+        if kind is not Select.NULL:
             document["kind"] = kind
         for name in TEXT_FIELDS:
             if text := self._value(name).strip():
@@ -294,7 +294,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         if orientation:
             document["orientation"] = orientation
         agreement_type = self.query_one(f"#{field_id('agreement.type')}", Select).value
-        if agreement_type is not Select.BLANK:
+        if agreement_type is not Select.NULL:
             agreement = {"type": agreement_type}
             for key in ("partner", "theme", "ends", "signed"):
                 if text := self._value(f"agreement.{key}").strip():
