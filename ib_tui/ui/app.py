@@ -37,9 +37,6 @@ class IBApp(App[None]):
         Binding("question_mark,f1", "help", "Hjälp", id="app.help"),
         Binding("q", "quit", "Avsluta", id="app.quit"),
         Binding("ctrl+c", "quit", "Avsluta", show=False, priority=True, id="app.quit_alt"),
-        Binding("ctrl+z", "undo", "Ångra senaste ändringen", show=False, id="app.undo"),
-        Binding("ctrl+y", "redo", "Gör om det ångrade", show=False, id="app.redo"),
-        Binding("U", "redo", "Gör om det ångrade", show=False, id="app.redo_alt"),
     ]
 
     def __init__(self, services: Services, *, demo: bool = False) -> None:
@@ -64,13 +61,7 @@ class IBApp(App[None]):
         yield from super().get_system_commands(screen)
         yield from binding_commands(screen)
 
-    # --- undo ---------------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("undo", "redo"):
-            # Not in a form or a dialog: there ctrl+z belongs to the text being typed.
-            return getattr(self.screen, "ALLOW_UNDO", False)
-        return True
+    # --- undo (the keys are in the screens' UNDO_BINDINGS) -------------------------------------
 
     def action_undo(self) -> None:
         self.undo.run(Direction.UNDO)

@@ -7,6 +7,7 @@ opens the conflict dialog, a status change asks first, showing both values.
 from __future__ import annotations
 
 from textual.app import App
+from textual.binding import Binding
 
 from ib_tui.domain.changes import Side
 from ib_tui.domain.model import Item
@@ -17,6 +18,13 @@ from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.conflict import ConflictModal
 
 DONE = {Direction.UNDO: "Ångrat", Direction.REDO: "Gjort om"}
+# The screens where undo makes sense (the list, an item, its history) include these; forms and
+# dialogs do not, so there ctrl+z stays with the text being typed. `u`/`U` are the plain keys
+# for terminals where ctrl+z suspends or is swallowed.
+UNDO_BINDINGS = [
+    Binding("u,ctrl+z", "app.undo", "Ångra", id="undo.undo"),
+    Binding("U,ctrl+y", "app.redo", "Gör om", show=False, id="undo.redo"),
+]
 
 
 class UndoController:

@@ -123,6 +123,8 @@ async def test_undo_and_redo_a_status_change_from_the_list(services: Services, i
     app = IBApp(services)
     async with app.run_test(size=(120, 40)) as pilot:
         table = await wait_for_list(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Ångra" in titles and "Gör om" in titles  # the palette has them too
         await pilot.press("3")
         await wait_for(pilot, lambda: table.current_row.item.status is Status.READY)
         await pilot.press("u")
@@ -234,6 +236,7 @@ async def test_import_screen_shows_progress_and_the_report_and_asks_on_reimport(
         assert bar.progress == bar.total == 300
         assert any(0 < done < 300 for done, _ in seen)  # it moved while storing
         assert "300 ärenden importerade" in screen_text(pilot)
+        assert "100%" in screen_text(pilot)  # the bar is on screen, full
         assert services.items.repository.count() == 300
         # The same file again: the TUI asks what to do with the 300 that exist.
         await type_into(pilot, "import-path", path)
@@ -264,3 +267,20 @@ async def test_another_instances_change_appears_in_the_list(
         await wait_for(pilot, lambda: table.row_count == 2)
         await wait_for(pilot, lambda: "Ändrat i en annan terminal" in screen_text(pilot))
         assert "Nytt från en annan terminal" in screen_text(pilot)
+
+
+async def test_ctrl_z_in_the_form_does_not_undo_a_saved_change(
+    services: Services, item: Item
+) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        await pilot.press("2")
+        await wait_for(pilot, lambda: table.current_row.item.status is Status.IN_PREPARATION)
+        await pilot.press("e", "ctrl+z", "u")  # typing in the form: neither key undoes
+        assert isinstance(app.screen, ItemFormScreen)
+        await pilot.press("escape")
+        if not isinstance(app.screen, MainScreen):  # "u" was typed: confirm discarding it
+            await pilot.press("y")
+        assert services.items.get(item.id).status is Status.IN_PREPARATION
+        assert [e.action for e in services.items.status_history(item.id)] == ["status"]

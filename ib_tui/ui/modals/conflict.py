@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, DataTable, Footer, Static
 
 from ib_tui.domain.changes import Conflict, FieldConflict, Side, field_text
 from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry
@@ -59,8 +59,8 @@ Ett fält som bara en av er ändrat är förvalt till den som ändrade det; ett 
         Binding("m", "choose('mine')", "Ditt värde", id="conflict.mine"),
         Binding("t", "choose('theirs')", "Sparat värde", id="conflict.theirs"),
         Binding("space", "toggle", "Växla", show=False, id="conflict.toggle"),
-        Binding("M", "choose_all('mine')", "Alla mina", id="conflict.all_mine"),
-        Binding("T", "choose_all('theirs')", "Alla sparade", id="conflict.all_theirs"),
+        Binding("M", "choose_all('mine')", "Alla mina", show=False, id="conflict.all_mine"),
+        Binding("T", "choose_all('theirs')", "Alla sparade", show=False, id="conflict.all_theirs"),
         Binding("f2,s", "save", "Spara valen", id="conflict.save"),
         Binding("escape", "cancel", "Tillbaka", id="conflict.cancel"),
     ]
@@ -97,11 +97,13 @@ Ett fält som bara en av er ändrat är förvalt till den som ändrade det; ett 
             with VerticalScroll(id="conflict-detail-scroll"):
                 yield Static(id="conflict-detail")
             yield Static(id="conflict-status")
+            # Compact buttons and a footer of its own: the keys stay in sight at 80×24.
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Spara valen (F2)", variant="primary", id="save")
-                yield Button("Alla mina (M)", id="all-mine")
-                yield Button("Alla sparade (T)", id="all-theirs")
-                yield Button("Tillbaka (Esc)", id="cancel")
+                yield Button("Spara valen (F2)", variant="primary", id="save", compact=True)
+                yield Button("Alla mina (M)", id="all-mine", compact=True)
+                yield Button("Alla sparade (T)", id="all-theirs", compact=True)
+                yield Button("Tillbaka (Esc)", id="cancel", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._build_table()

@@ -14,11 +14,11 @@ from ib_tui.domain.model import HistoryEntry, Item
 from ib_tui.services import Services
 from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.text import plain
+from ib_tui.ui.undo import UNDO_BINDINGS
 from ib_tui.ui.widgets.history_view import empty_history, history_table
 
 
 class HistoryScreen(Screen[None]):
-    ALLOW_UNDO = True
     HELP = """
 ## Historik
 
@@ -30,7 +30,7 @@ Hela värden, också långa texter: `ib-tui history DNR --json`.
 """
     BINDINGS = [
         Binding("escape,h", "back", "Tillbaka", id="history.back"),
-        Binding("u", "app.undo", "Ångra", id="history.undo"),
+        *UNDO_BINDINGS,
         Binding("g,home", "top", "Först", show=False, id="history.top"),
         Binding("G,end", "bottom", "Sist", show=False, id="history.bottom"),
     ]

@@ -220,6 +220,7 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
         self.running = False
         self.query_one("#import-progress").display = False
         self._invalid(path, errors)
+        self.query_one("#import-path", Input).focus()
 
     def _imported(self, path: Path, report: ImportReport) -> None:
         self.running = False
@@ -230,6 +231,7 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
         text.append_text(plain(f"{report.summary()} (från {path.name})."))
         self._status(text)
         self.notify(f"Import klar: {report.summary()}", timeout=6)
+        self.query_one("#import-path", Input).focus()
         broadcast(self.app)
 
     def action_back(self) -> None:

@@ -13,6 +13,7 @@ from ib_tui.domain.model import HistoryEntry, Item
 from ib_tui.services import Services
 from ib_tui.store import ItemNotFound, StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
+from ib_tui.ui.undo import UNDO_BINDINGS
 from ib_tui.ui.widgets.history_view import empty_history, history_table
 from ib_tui.ui.widgets.item_detail import ItemDetail
 from ib_tui.ui.widgets.principle_panel import PrinciplePanel
@@ -23,7 +24,6 @@ RECENT = 8  # history rows shown here; `h` opens them all
 class ItemScreen(Screen[Item | None]):
     """Dismisses with the item if it changed while shown (so the list can refresh), else None."""
 
-    ALLOW_UNDO = True
     HELP = """
 ## Ärendet
 
@@ -37,7 +37,7 @@ statusändring med tid, vem och gammalt → nytt värde).
         Binding("escape", "back", "Tillbaka", id="item.back"),
         Binding("e", "edit", "Redigera", id="item.edit"),
         Binding("h", "history", "Historik", id="item.history"),
-        Binding("u", "app.undo", "Ångra", id="item.undo"),
+        *UNDO_BINDINGS,
     ]
 
     def __init__(self, services: Services, item: Item) -> None:

@@ -17,6 +17,7 @@ from ib_tui.services import ListRow, ReasonRequired, Services
 from ib_tui.store import StoreError, VersionConflict
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.reason import ReasonModal
+from ib_tui.ui.undo import UNDO_BINDINGS
 from ib_tui.ui.widgets.item_detail import ItemDetail
 from ib_tui.ui.widgets.item_table import ItemTable
 from ib_tui.ui.widgets.principle_panel import PrinciplePanel
@@ -65,7 +66,6 @@ syns också i historiken. Har någon annan ändrat ärendet efter dig får du v�
 Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 """
 
-    ALLOW_UNDO = True
     BINDINGS = [
         Binding("slash", "search", "Sök", id="main.search"),
         Binding("n", "new_item", "Nytt", id="item.new"),
@@ -86,7 +86,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         Binding("o", "cycle_sort", "Sortering", show=False, id="filter.sort"),
         Binding("escape", "clear_filters", "Rensa filter", show=False, id="filter.clear"),
         Binding("h", "history", "Historik", id="item.history"),
-        Binding("u", "app.undo", "Ångra", id="main.undo"),
+        *UNDO_BINDINGS,
         Binding("i", "import_items", "Importera", show=False, id="main.import"),
     ]
 
