@@ -95,13 +95,16 @@ async def test_conflict_dialog_shows_both_values_and_saves_only_what_is_chosen(
 
 
 async def test_going_back_from_the_conflict_dialog_saves_nothing(
-    services: Services, item: Item
+    services: Services, item: Item, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(IBApp, "POLL_SECONDS", 0.05)
     app = IBApp(services)
     async with app.run_test(size=(80, 24)) as pilot:  # the dialog must work at 80×24
         await wait_for_list(pilot)
         await pilot.press("e")
         change_elsewhere(services, item.id, title="Bertils rubrik")
+        # The form warns as soon as the other save is noticed, before anything is lost.
+        await wait_for(pilot, lambda: "medan du redigerar: bertil" in screen_text(pilot))
         await type_into(pilot, field_id("title"), "Min rubrik")
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, ConflictModal))

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from ib_tui.domain.model import HistoryEntry, Item
 from ib_tui.services import Services
+from ib_tui.store import ItemNotFound, StoreError
 from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.text import plain
 from ib_tui.ui.undo import UNDO_BINDINGS
@@ -67,12 +68,16 @@ Hela värden, också långa texter: `ib-tui history DNR --json`.
         if item_id is None:
             return
         # A thread needs its own connection (SQLite objects stay in the thread that made them).
-        services = Services.open(self.services.store.path)
         try:
-            item = services.items.get(item_id)
-            entries = services.items.history(item_id)
-        finally:
-            services.close()
+            services = Services.open(self.services.store.path)
+            try:
+                item = services.items.get(item_id)
+                entries = services.items.history(item_id)
+            finally:
+                services.close()
+        except (StoreError, ItemNotFound) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
         self.app.call_from_thread(self._show, item, entries)
 
     def _show(self, item: Item, entries: list[HistoryEntry]) -> None:

@@ -6,13 +6,23 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    TextArea,
+)
 
 from ib_tui.domain.changes import Conflict, Side
 from ib_tui.domain.itemformat import item_to_document, validate_document
@@ -27,9 +37,10 @@ from ib_tui.domain.model import (
 )
 from ib_tui.services import Services
 from ib_tui.store import StoreError, VersionConflict
+from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.modals.confirm import ConfirmModal
-from ib_tui.ui.modals.conflict import ConflictModal
-from ib_tui.ui.text import clean
+from ib_tui.ui.modals.conflict import ConflictModal, changed_by
+from ib_tui.ui.text import clean, plain
 from ib_tui.ui.widgets.item_detail import FLAG_LABELS
 
 TEXT_FIELDS = {
@@ -142,6 +153,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         item = self.item
         document = item_to_document(item) if item else {}
         yield Header()
+        yield Static("", id="form-stale", classes="field-error")
         with VerticalScroll(id="form"):
             yield from self._field(
                 "kind",
@@ -252,6 +264,33 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         self._initial = self.document()
         self._update_total()
         self.query_one(f"#{field_id('kind')}" if self.item is None else "#f-title").focus()
+
+    # --- someone else saves while the form is open --------------------------------------------
+
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        if self.item is not None and self.item.id is not None:
+            self._check_stale(self.item.id, self.item.version)
+
+    @work(thread=True, exclusive=True, group="form-stale")
+    def _check_stale(self, item_id: int, version: int) -> None:
+        services = Services.open(self.services.store.path)
+        try:
+            since = services.items.changes_since(item_id, version)
+        except StoreError:
+            return
+        finally:
+            services.close()
+        if since:
+            self.app.call_from_thread(self._show_stale, changed_by(since))
+
+    def _show_stale(self, who: str) -> None:
+        """Warns now rather than at saving; the save will still show both values per field."""
+        label = self.query_one("#form-stale", Static)
+        text = plain(f"⚠ Ärendet har sparats av någon annan medan du redigerar: {who}. ")
+        text.append("När du sparar får du välja vilket värde som gäller i varje fält.")
+        label.update(text)
+        label.add_class("shown")
 
     # --- reading the form ---------------------------------------------------------------------
 
