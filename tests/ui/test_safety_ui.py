@@ -270,6 +270,10 @@ async def test_another_instances_change_appears_in_the_list(
         await wait_for(pilot, lambda: table.row_count == 2)
         await wait_for(pilot, lambda: "Ändrat i en annan terminal" in screen_text(pilot))
         assert "Nytt från en annan terminal" in screen_text(pilot)
+        # The new item sorts above; the cursor stays on the item it was on, so a status key
+        # never lands on a different item than the one the user looked at.
+        await wait_for(pilot, lambda: table.current_row is not None)
+        assert table.cursor == 1 and table.current_row.item.id == item.id
 
 
 async def test_ctrl_z_in_the_form_does_not_undo_a_saved_change(
