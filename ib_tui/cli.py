@@ -12,17 +12,24 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ib_tui import __version__
+from ib_tui.domain.changes import field_label
 from ib_tui.domain.dates import format_amount
+from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry, Status
+from ib_tui.domain.text import clean
+from ib_tui.logs import configure_logging
 from ib_tui.paths import default_db_path, log_path
 from ib_tui.policy import SettingError
-from ib_tui.services import InvalidFile, Services
+from ib_tui.services import InvalidFile, OnExisting, Services
+from ib_tui.services import backup as backups
+from ib_tui.services.context import local_now
 from ib_tui.services.demo import load_demo
 from ib_tui.services.files import check_items, import_items, validate_file
-from ib_tui.store import SchemaTooNewError, StoreError
+from ib_tui.store import ItemNotFound, SchemaTooNewError, StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 log = logging.getLogger("ib_tui")
@@ -66,6 +73,27 @@ def build_parser() -> argparse.ArgumentParser:
         "import", parents=[common], help="importera alla ärenden i en fil, eller inget"
     )
     importer.add_argument("file", type=Path, metavar="FIL", help="ärendefil (.json eller .csv)")
+    importer.add_argument(
+        "--existing", choices=[policy.value for policy in OnExisting], default="skip",
+        help="ärenden vars dnr redan finns: skip hoppar över dem (standard), update uppdaterar "
+        "dem med filens värden",
+    )  # fmt: skip
+
+    history = commands.add_parser(
+        "history", parents=[common], help="visa ett ärendes ändringshistorik"
+    )
+    history.add_argument("reference", metavar="DNR|ID", help="diarienummer eller id")
+    history.add_argument("--json", action="store_true", help="skriv ett JSON-dokument på stdout")
+
+    backup = commands.add_parser(
+        "backup", parents=[common], help="säkerhetskopiera databasen (går medan appen är öppen)"
+    )
+    backup.add_argument("target", type=Path, metavar="FIL", help="ny fil för kopian")
+    restore = commands.add_parser(
+        "restore", parents=[common],
+        help="återställ databasen från en säkerhetskopia (den nuvarande sparas bredvid)",
+    )  # fmt: skip
+    restore.add_argument("source", type=Path, metavar="FIL", help="säkerhetskopian")
 
     settings = commands.add_parser(
         "settings", parents=[common], help="visa eller ändra principernas inställningar"
@@ -84,14 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-LaunchTui = Callable[[Services, bool], None]
+LaunchTui = Callable[[Services, bool], int]  # runs the TUI, returns its exit status
 
 
 def main(argv: Sequence[str] | None = None, launch_tui: LaunchTui | None = None) -> int:
     """Runs a sub-command, or the TUI through `launch_tui` (given by `ib_tui.main`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging()
+    configure_logging()
     try:
         return _dispatch(args, launch_tui)
     except UsageError as error:
@@ -111,26 +139,19 @@ def main(argv: Sequence[str] | None = None, launch_tui: LaunchTui | None = None)
         return EXIT_ERROR
 
 
-def _configure_logging() -> None:
-    try:
-        path = log_path()
-        if not path.exists():
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-
-
 def _dispatch(args: argparse.Namespace, launch_tui: LaunchTui | None) -> int:
     user = getattr(args, "user", None)
     match args.command:
         case "check":
             return _check(args.file, _db_path(args), as_json=args.json)
         case "import":
-            return _import(args.file, _db_path(args), user)
+            return _import(args.file, _db_path(args), user, OnExisting(args.existing))
+        case "history":
+            return _history(args.reference, _db_path(args), as_json=args.json)
+        case "backup":
+            return _backup(_db_path(args), args.target)
+        case "restore":
+            return _restore(_db_path(args), args.source)
         case "settings":
             return _settings(args, _db_path(args), user)
         case "locate":
@@ -150,7 +171,7 @@ def _check(path: Path, db_path: Path, *, as_json: bool) -> int:
     try:
         items = validate_file(path)
     except InvalidFile as error:
-        print(error, file=sys.stderr)
+        _print_errors(error)
         return EXIT_INVALID
     # Judge with the database's settings when there is one; never create one just to check.
     services = Services.open(db_path if db_path.exists() else ":memory:")
@@ -165,31 +186,145 @@ def _check(path: Path, db_path: Path, *, as_json: bool) -> int:
     for number, entry in enumerate(checked, start=1):
         item, judgement = entry.item, entry.judgement
         cost = f", {format_amount(item.costs.total)}" if item.costs.total else ""
-        print(f"{number}. {item.title} ({item.kind.label}{cost})")
+        print(f"{number}. {clean(item.title)} ({item.kind.label}{cost})")
         print(f"   Forum: {judgement.forum.label}. {judgement.forum_reason}")
         for assessment in judgement.assessments:
             print(
                 f"   {assessment.verdict.marker:<10} {assessment.title} "
-                f"(avsnitt {assessment.section}): {assessment.reason}"
+                f"(avsnitt {assessment.section}): {clean(assessment.reason)}"
             )
         if not judgement.assessments:
             print("   Ingen princip i strategin är tillämplig.")
     return EXIT_OK
 
 
-def _import(path: Path, db_path: Path, user: str | None) -> int:
+def _print_errors(error: InvalidFile) -> None:
+    for line in str(error).splitlines():
+        print(clean(line), file=sys.stderr)
+
+
+class _Progress:
+    """ "Importerar 1 234/5 000 (24 %)" on stderr, redrawn at most ten times a second, only when
+    stderr is a terminal (never in a pipe or a log)."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self._shown = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (done < total and now - self._shown < 0.1):
+            return
+        self._shown = now
+        percent = done * 100 // max(total, 1)
+        text = f"{done:,}/{total:,}".replace(",", "\u00a0")
+        sys.stderr.write(f"\rImporterar {text} ({percent} %)")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _import(path: Path, db_path: Path, user: str | None, on_existing: OnExisting) -> int:
     try:
         items = validate_file(path)
     except InvalidFile as error:
-        print(error, file=sys.stderr)
+        _print_errors(error)
         print("ib-tui: inget importerades.", file=sys.stderr)
         return EXIT_INVALID
     services = Services.open(db_path, user)
     try:
-        report = import_items(items, services.context)
+        report = import_items(
+            items, services.context, on_existing=on_existing, progress=_Progress(),
+            source=path.name,
+        )  # fmt: skip
+    except InvalidFile as error:
+        _print_errors(error)
+        print("ib-tui: inget importerades.", file=sys.stderr)
+        return EXIT_INVALID
     finally:
         services.close()
     print(f"{report.summary()} till {db_path}.")
+    if report.skipped:
+        print("Använd --existing update för att uppdatera dem med filens värden.")
+    return EXIT_OK
+
+
+def _history(reference: str, db_path: Path, *, as_json: bool) -> int:
+    if not db_path.exists():
+        raise StoreError(f"databasen {db_path} finns inte")
+    services = Services.open(db_path)
+    try:
+        try:
+            item = services.items.find(reference)
+        except ItemNotFound:
+            raise UsageError(f"inget ärende med dnr eller id {clean(reference)}") from None
+        entries = services.items.history(item.id or 0)
+    finally:
+        services.close()
+    if as_json:
+        document = {
+            "id": item.id,
+            "dnr": item.dnr,
+            "title": item.title,
+            "version": item.version,
+            "history": [_history_json(entry) for entry in entries],
+        }
+        json.dump(document, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(f"{clean(item.dnr or 'utan dnr')} · {clean(item.title)} (id {item.id}, v{item.version})")
+    for entry in entries:
+        print(history_line(entry))
+    return EXIT_OK
+
+
+def _history_json(entry: HistoryEntry) -> dict[str, object]:
+    return {
+        "at": entry.at.isoformat(),
+        "user": entry.user,
+        "action": entry.action,
+        "field": entry.field,
+        "old": entry.old_value,
+        "new": entry.new_value,
+        "note": entry.note,
+        "version": entry.version,
+    }
+
+
+def history_line(entry: HistoryEntry) -> str:
+    """One line of the trail for a terminal: time, who, what, and old → new."""
+    what = HISTORY_ACTIONS.get(entry.action, entry.action)
+    version = f"v{entry.version}" if entry.version else ""
+    if entry.field == "status":
+        change = f"status: {_status_label(entry.old_value)} → {_status_label(entry.new_value)}"
+    elif entry.field:
+        change = f"{field_label(entry.field)}: {entry.old_value or '–'} → {entry.new_value or '–'}"
+    else:
+        change = entry.new_value or ""
+    if entry.note:
+        change += f" ({entry.note})"
+    stamp = entry.at.strftime("%Y-%m-%d %H:%M")
+    return clean(f"{stamp}  {entry.user:<12} {what:<18} {version:>4}  {change}")
+
+
+def _status_label(value: str | None) -> str:
+    try:
+        return Status(value).label if value else "–"
+    except ValueError:
+        return value or "–"
+
+
+def _backup(db_path: Path, target: Path) -> int:
+    check = backups.backup(db_path, target)
+    print(f"Säkerhetskopia sparad i {target} ({check.items} ärenden, kontrollerad: ok).")
+    return EXIT_OK
+
+
+def _restore(db_path: Path, source: Path) -> int:
+    report = backups.restore(db_path, source, local_now())
+    print(f"Återställt {db_path} från {source} ({report.restored.items} ärenden).")
+    if report.kept:
+        print(f"Den tidigare databasen finns kvar i {report.kept}.")
     return EXIT_OK
 
 
@@ -232,9 +367,9 @@ def _run_tui(args: argparse.Namespace, user: str | None, launch_tui: LaunchTui) 
     else:
         services = Services.open(_db_path(args), user)
     try:
-        launch_tui(services, args.demo)
+        return_code = launch_tui(services, args.demo)
     finally:
         services.close()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
-    return EXIT_OK
+    return EXIT_ERROR if return_code else EXIT_OK

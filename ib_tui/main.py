@@ -11,10 +11,12 @@ from ib_tui import cli
 from ib_tui.services import Services
 
 
-def launch_tui(services: Services, demo: bool) -> None:
+def launch_tui(services: Services, demo: bool) -> int:
     from ib_tui.ui.app import IBApp
 
-    IBApp(services, demo=demo).run()
+    app = IBApp(services, demo=demo)
+    app.run()
+    return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

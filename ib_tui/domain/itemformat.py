@@ -62,7 +62,9 @@ class FieldError:
     message: str
 
     def __str__(self) -> str:
-        where = f'item {self.index}: field "{self.field}"' if self.field else f"item {self.index}"
+        # An empty field name (a CSV header cell left blank) is still named: field "".
+        has_field = self.field is not None
+        where = f'item {self.index}: field "{self.field}"' if has_field else f"item {self.index}"
         return f"{where}: {self.message}"
 
 
@@ -117,6 +119,13 @@ def documents_from_csv(text: str) -> list[Any]:
     """CSV rows as documents. Nested fields are flattened (`costs.travel`); lists use `;`
     (`orientation`: "profilering;samverkan", `participants`: "Anna Berg:politician; Ola Ek")."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    try:
+        return _csv_documents(reader)
+    except csv.Error as error:  # a stray quote or carriage return, a field over the size limit
+        raise FormatError(f"rad {reader.line_num}: CSV-filen kan inte läsas ({error})") from None
+
+
+def _csv_documents(reader: csv.DictReader[str]) -> list[Any]:
     if not reader.fieldnames:
         raise FormatError("CSV-filen saknar rubrikrad")
     documents: list[Any] = []

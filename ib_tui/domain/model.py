@@ -263,6 +263,8 @@ class HistoryEntry:
     old_value: str | None = None
     new_value: str | None = None
     note: str | None = None
+    # The item's version after the change; None for rows logged before the trail kept it.
+    version: int | None = None
 
 
 HISTORY_ACTIONS = {
@@ -273,4 +275,5 @@ HISTORY_ACTIONS = {
     "agenda": "föredragningslista",
     "decision": "beslut",
     "undo": "ångrat",
+    "redo": "gjort om",
 }

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ib_tui.services.context import ServiceContext
-from ib_tui.services.files import InvalidFile
+from ib_tui.services.files import InvalidFile, OnExisting
 from ib_tui.services.items import ItemService, Judgement, ReasonRequired
+from ib_tui.services.journal import Direction
 from ib_tui.services.listing import ListingService, ListRow
 from ib_tui.services.settings import SettingsService
+from ib_tui.services.undo import NothingToUndo, UndoConflict, UndoService
 from ib_tui.store import Store
 
 
@@ -19,6 +21,7 @@ class Services:
         self.context = ServiceContext(store) if user is None else ServiceContext(store, user)
         self.items = ItemService(self.context)
         self.settings = SettingsService(self.context)
+        self.undo = UndoService(self.context)
 
     @classmethod
     def open(cls, path: Path | str, user: str | None = None) -> Services:
@@ -27,6 +30,10 @@ class Services:
     @property
     def store(self) -> Store:
         return self.context.store
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (another instance, or a worker) commits."""
+        return self.store.data_version()
 
     def listing(self) -> ListingService:
         """A listing with its own connections, for one list view's worker threads."""
@@ -37,13 +44,18 @@ class Services:
 
 
 __all__ = [
+    "Direction",
     "InvalidFile",
     "ItemService",
     "Judgement",
     "ListRow",
     "ListingService",
+    "NothingToUndo",
+    "OnExisting",
     "ReasonRequired",
     "ServiceContext",
     "Services",
     "SettingsService",
+    "UndoConflict",
+    "UndoService",
 ]

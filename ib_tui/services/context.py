@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ib_tui.policy import Catalogue, load_catalogue
+from ib_tui.services.journal import UndoJournal
 from ib_tui.store import SettingsRepository, Store
 
 
@@ -27,6 +28,8 @@ class ServiceContext:
     store: Store
     user: str = field(default_factory=default_user)
     clock: Callable[[], datetime] = local_now
+    # This session's changes, for undo/redo; one per open database in one process.
+    journal: UndoJournal = field(default_factory=UndoJournal)
     catalogue: Catalogue = field(init=False)
 
     def __post_init__(self) -> None:

@@ -1,6 +1,7 @@
 """SQLite persistence. The only package that imports sqlite-utils."""
 
-from ib_tui.store.db import Store, StoreError
+from ib_tui.store.backup import DatabaseCheck, backup_database, check_database, restore_database
+from ib_tui.store.db import Store, StoreBusy, StoreError
 from ib_tui.store.items import ItemNotFound, ItemRepository, VersionConflict
 from ib_tui.store.listing import ItemListing, ListingInterrupted, fts_match
 from ib_tui.store.meetings import MeetingRepository
@@ -9,6 +10,7 @@ from ib_tui.store.settings import SettingsRepository
 
 __all__ = [
     "LATEST",
+    "DatabaseCheck",
     "ItemListing",
     "ItemNotFound",
     "ItemRepository",
@@ -17,8 +19,12 @@ __all__ = [
     "SchemaTooNewError",
     "SettingsRepository",
     "Store",
+    "StoreBusy",
     "StoreError",
     "VersionConflict",
+    "backup_database",
+    "check_database",
     "fts_match",
+    "restore_database",
     "schema_version",
 ]

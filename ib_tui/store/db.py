@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,10 +16,26 @@ import sqlite_utils
 from ib_tui.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5_000
+BUSY_RETRIES = 3  # after the busy timeout: each retry waits the full timeout again
 
 
 class StoreError(Exception):
     """A database problem to show the user in Swedish, never as a traceback."""
+
+
+class StoreBusy(StoreError):
+    """Another instance held the write lock for longer than we wait; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "databasen är upptagen av en annan användare just nu; inget sparades. Försök igen."
+        )
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and (
+        "locked" in str(error) or "busy" in str(error)
+    )
 
 
 def create_private_file(path: Path) -> None:
@@ -75,7 +93,7 @@ class Store:
                 with self.db.atomic():
                     yield self.db
                 return
-            self.connection.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 yield self.db
             except BaseException:
@@ -84,6 +102,23 @@ class Store:
                 raise
             else:
                 self.connection.execute("COMMIT")
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting for another instance's write to finish.
+
+        SQLite's busy handler already waits up to BUSY_TIMEOUT_MS; a few retries with jitter
+        cover a long import in another instance. "database is locked" never reaches the user:
+        it becomes StoreBusy, in Swedish, with nothing written."""
+        for attempt in range(BUSY_RETRIES + 1):
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    raise
+                if attempt == BUSY_RETRIES:
+                    raise StoreBusy() from error
+                time.sleep(random.uniform(0.01, 0.1) * (attempt + 1))
 
     def reader(self) -> sqlite3.Connection:
         """A new connection for a background thread (one connection per thread)."""

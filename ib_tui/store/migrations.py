@@ -151,7 +151,11 @@ END
 """,
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (MIGRATION_1,)
+# Data safety: each history row records the item version it produced, so the trail groups one
+# save's field changes together and a conflict can say who saved what since a given version.
+MIGRATION_HISTORY_VERSION = ("ALTER TABLE item_history ADD COLUMN version INTEGER",)
+
+MIGRATIONS: Sequence[Sequence[str]] = (MIGRATION_1, MIGRATION_HISTORY_VERSION)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,24 +1,39 @@
 """The Textual application: global keys, the palette, and the first screen. Screens own their
-own behaviour; this module stays small."""
+own behaviour; this module stays small.
+
+It also holds what every screen relies on: notifications and titles shown as plain text, undo and
+redo, noticing other instances' changes, and errors routed to the log file, never a traceback.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from ib_tui.services import Services
+from ib_tui.paths import log_path
+from ib_tui.services import Direction, Services
 from ib_tui.ui.commands import binding_commands
+from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.help import HelpModal
 from ib_tui.ui.screens.main import MainScreen
+from ib_tui.ui.text import clean
+from ib_tui.ui.undo import UndoController
+
+log = logging.getLogger(__name__)
 
 
 class IBApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "IB – Internationella beredningen"
+    POLL_SECONDS = 1.0  # how often to look for other instances' changes (one cheap PRAGMA)
     BINDINGS = [
         Binding("question_mark,f1", "help", "Hjälp", id="app.help"),
         Binding("q", "quit", "Avsluta", id="app.quit"),
@@ -28,10 +43,14 @@ class IBApp(App[None]):
         super().__init__()
         self.services = services
         self.demo = demo
+        self.undo = UndoController(self, services)
+        self._data_version: int | None = None
 
     def on_mount(self) -> None:
         self.sub_title = "DEMO" if self.demo else str(self.services.store.path)
         self.push_screen(MainScreen(self.services))
+        self._data_version = self.services.data_version()
+        self.set_interval(self.POLL_SECONDS, self._poll_changes)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpModal):
@@ -51,3 +70,66 @@ class IBApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from binding_commands(screen)
+
+    # --- undo (the keys are in the screens' UNDO_BINDINGS) -------------------------------------
+
+    def action_undo(self) -> None:
+        self.undo.run(Direction.UNDO)
+
+    def action_redo(self) -> None:
+        self.undo.run(Direction.REDO)
+
+    # --- other instances ----------------------------------------------------------------------
+
+    def _poll_changes(self) -> None:
+        """`PRAGMA data_version` on the UI's own connection: it changes only when another
+        connection commits, costs microseconds, and the re-reading happens in workers."""
+        try:
+            version = self.services.data_version()
+        except Exception:  # a poll must never take the app down; the next one will retry
+            log.exception("polling for changes failed")
+            return
+        if self._data_version is not None and version != self._data_version:
+            broadcast(self)
+        self._data_version = version
+
+    # --- user text and errors -----------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages often quote a title or a dnr, which may
+        hold markup or control characters. (`markup` is accepted and ignored.)"""
+        super().notify(
+            clean(message, multiline=True),
+            title=clean(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        return super().format_title(clean(title), clean(sub_title))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: the full trace to the log file, a Swedish line to the user.
+
+        Textual would print a traceback with local variables (user data among them) to the
+        terminal. Writes are transactions, so nothing saved is lost by stopping here."""
+        log.error("unexpected error in the TUI", exc_info=error)
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it for the tests
+            self._exception = error
+            self._exception_event.set()
+        self.panic(
+            Text(
+                f"ib-tui: ett oväntat fel inträffade och appen stängdes. Allt som sparats finns "
+                f"kvar. Detaljer finns i {log_path()}"
+            )
+        )

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from ib_tui.ui.text import plain
+
 
 class ReasonModal(ModalScreen[str | None]):
     HELP = "Skriv skälet och tryck **Enter**. **Esc** avbryter utan att något ändras."
@@ -21,8 +23,8 @@ class ReasonModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Label(self.prompt)
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Label(plain(self.prompt))
             yield Input(id="reason")
             yield Label("", id="reason-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):

@@ -6,14 +6,25 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    TextArea,
+)
 
+from ib_tui.domain.changes import Conflict, Side
 from ib_tui.domain.itemformat import item_to_document, validate_document
 from ib_tui.domain.model import (
     COST_KEYS,
@@ -25,8 +36,11 @@ from ib_tui.domain.model import (
     Role,
 )
 from ib_tui.services import Services
-from ib_tui.store import VersionConflict
+from ib_tui.store import StoreError, VersionConflict
+from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.modals.confirm import ConfirmModal
+from ib_tui.ui.modals.conflict import ConflictModal, changed_by
+from ib_tui.ui.text import clean, plain
 from ib_tui.ui.widgets.item_detail import FLAG_LABELS
 
 TEXT_FIELDS = {
@@ -103,6 +117,9 @@ fältet och inget sparas förrän allt stämmer. **Esc** avbryter och frågar f�
 
 Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
 `Anna Berg; förtroendevald` eller `Ola Ek; tjänsteperson`.
+
+Har någon annan sparat ärendet medan du redigerade visas båda värdena för varje fält som
+skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att du har valt det.
 """
     BINDINGS = [
         Binding("f2", "save", "Spara", id="form.save"),
@@ -115,6 +132,20 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         self.services = services
         self.item = item
         self._initial: dict[str, Any] | None = None
+        # widget id → (text shown, stored text) where the stored text holds control characters:
+        # the form shows them as visible stand-ins, and saves the stored text unless edited.
+        self._originals: dict[str, tuple[str, str]] = {}
+
+    def _shown(self, widget_id: str, value: object, *, multiline: bool = False) -> str:
+        original = "" if value is None else str(value)
+        shown = clean(original, multiline=multiline)
+        if shown != original:
+            self._originals[widget_id] = (shown, original)
+        return shown
+
+    def _stored(self, widget_id: str, text: str) -> str:
+        shown, original = self._originals.get(widget_id, (None, ""))
+        return original if text == shown else text
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -122,6 +153,7 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         item = self.item
         document = item_to_document(item) if item else {}
         yield Header()
+        yield Static("", id="form-stale", classes="field-error")
         with VerticalScroll(id="form"):
             yield from self._field(
                 "kind",
@@ -140,18 +172,25 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
                 yield from self._field(
                     name,
                     label,
-                    Input(str(value), placeholder=placeholder, id=field_id(name), compact=True),
+                    Input(
+                        self._shown(field_id(name), value),
+                        placeholder=placeholder,
+                        id=field_id(name),
+                        compact=True,
+                    ),
                 )
+            summary = self._shown(field_id("summary"), document.get("summary"), multiline=True)
             yield from self._field(
                 "summary",
                 "Sammanfattning",
-                TextArea(document.get("summary", ""), id=field_id("summary"), compact=True),
+                TextArea(summary, id=field_id("summary"), compact=True),
             )
+            people = self._shown(field_id("participants"), participants_text(item), multiline=True)
             yield from self._field(
                 "participants",
                 "Deltagare",
                 TextArea(
-                    participants_text(item),
+                    people,
                     id=field_id("participants"),
                     compact=True,
                     placeholder="En per rad: Anna Berg; förtroendevald",
@@ -210,10 +249,11 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         )
         labels = {"partner": "Motpart", "theme": "Tema", "ends": "Gäller till", "signed": "Tecknat"}
         for key, label in labels.items():
+            widget_id = field_id(f"agreement.{key}")
             yield from self._field(
                 f"agreement.{key}",
                 label,
-                Input(str(agreement.get(key, "")), id=field_id(f"agreement.{key}"), compact=True),
+                Input(self._shown(widget_id, agreement.get(key, "")), id=widget_id, compact=True),
             )
 
     def _aid_fields(self, aid: dict[str, Any] | None) -> ComposeResult:
@@ -228,7 +268,11 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         yield from self._field(
             "aid.funder",
             "Finansiär",
-            Input(str((aid or {}).get("funder", "")), id=field_id("aid.funder"), compact=True),
+            Input(
+                self._shown(field_id("aid.funder"), (aid or {}).get("funder", "")),
+                id=field_id("aid.funder"),
+                compact=True,
+            ),
         )
 
     def on_mount(self) -> None:
@@ -237,10 +281,40 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         self._update_total()
         self.query_one(f"#{field_id('kind')}" if self.item is None else "#f-title").focus()
 
+    # --- someone else saves while the form is open --------------------------------------------
+
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        if self.item is not None and self.item.id is not None:
+            self._check_stale(self.item.id, self.item.version)
+
+    @work(thread=True, exclusive=True, group="form-stale")
+    def _check_stale(self, item_id: int, version: int) -> None:
+        services = Services.open(self.services.store.path)
+        try:
+            since = services.items.changes_since(item_id, version)
+        except StoreError:
+            return
+        finally:
+            services.close()
+        if since:
+            self.app.call_from_thread(self._show_stale, changed_by(since))
+
+    def _show_stale(self, who: str) -> None:
+        """Warns now rather than at saving; the save will still show both values per field."""
+        label = self.query_one("#form-stale", Static)
+        text = plain(f"⚠ Ärendet har sparats av någon annan medan du redigerar: {who}. ")
+        text.append("När du sparar får du välja vilket värde som gäller i varje fält.")
+        label.update(text)
+        label.add_class("shown")
+
     # --- reading the form ---------------------------------------------------------------------
 
     def _value(self, name: str) -> str:
-        return self.query_one(f"#{field_id(name)}", Input).value
+        return self._stored(field_id(name), self.query_one(f"#{field_id(name)}", Input).value)
+
+    def _area(self, name: str) -> str:
+        return self._stored(field_id(name), self.query_one(f"#{field_id(name)}", TextArea).text)
 
     def _checked(self, widget_id: str) -> bool:
         return self.query_one(f"#{widget_id}", Checkbox).value
@@ -254,10 +328,10 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         for name in TEXT_FIELDS:
             if text := self._value(name).strip():
                 document[name] = _number(text) if name == "guests" else text
-        summary = self.query_one(f"#{field_id('summary')}", TextArea).text.strip()
+        summary = self._area("summary").strip()
         if summary:
             document["summary"] = summary
-        people = parse_participants(self.query_one(f"#{field_id('participants')}", TextArea).text)
+        people = parse_participants(self._area("participants"))
         if people:
             document["participants"] = people
         costs = {
@@ -268,7 +342,10 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
         for key in FLAG_LABELS:
             if self._checked(field_id(key)):
                 document[key] = True
-        orientation = [key for key in ORIENTATIONS if self._checked(f"f-orientation-{key}")]
+        # The stored order first: re-ordering alone is not a change for the audit trail.
+        stored = self.item.orientation if self.item else ()
+        order = [*stored, *(key for key in ORIENTATIONS if key not in stored)]
+        orientation = [key for key in order if self._checked(f"f-orientation-{key}")]
         if orientation:
             document["orientation"] = orientation
         agreement_type = self.query_one(f"#{field_id('agreement.type')}", Select).value
@@ -330,26 +407,63 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
             )
             return
         self._show_errors({})
-        try:
-            saved = self._store(candidate)
-        except VersionConflict:
-            self.notify(
-                "Någon annan har sparat ärendet medan du redigerade. Dina ändringar finns kvar "
-                "i formuläret; avbryt och öppna ärendet igen för att se den nya versionen.",
-                severity="error",
-                timeout=10,
+        edited = candidate
+        if self.item is not None:
+            edited = replace(
+                candidate, id=self.item.id, version=self.item.version, status=self.item.status
             )
+        try:
+            saved = self._store(edited)
+        except VersionConflict as conflict:
+            self._resolve(edited, conflict.current)
             return
+        except StoreError as error:
+            self.notify(f"{error} Dina ändringar finns kvar i formuläret.", severity="error")
+            return
+        self._saved(saved)
+
+    def _store(self, edited: Item) -> Item:
+        if self.item is None:
+            return self.services.items.register(edited)
+        return self.services.items.update(edited)
+
+    def _saved(self, saved: Item) -> None:
         self.notify(f"Sparat: {saved.dnr or saved.title}", timeout=2)
+        self._initial = None  # nothing unsaved any more
         self.dismiss(saved)
 
-    def _store(self, candidate: Item) -> Item:
-        if self.item is None:
-            return self.services.items.register(candidate)
-        edited = replace(
-            candidate, id=self.item.id, version=self.item.version, status=self.item.status
+    # --- someone else saved first -------------------------------------------------------------
+
+    def _resolve(self, edited: Item, current: Item) -> None:
+        """Shows both values of every differing field; saves only what the user chooses."""
+        assert self.item is not None and current.id is not None
+        conflict = self.services.items.conflict(self.item, edited, current)
+        if not conflict.fields:
+            self.notify("Någon annan hade redan sparat precis samma ändringar.", timeout=4)
+            self._saved(current)
+            return
+        since = self.services.items.changes_since(current.id, self.item.version)
+        self.app.push_screen(
+            ConflictModal(conflict, since),
+            lambda choices: self._save_choices(conflict, choices),
         )
-        return self.services.items.update(edited)
+
+    def _save_choices(self, conflict: Conflict, choices: dict[str, Side] | None) -> None:
+        if choices is None:
+            self.notify(
+                "Inget sparades. Dina ändringar finns kvar i formuläret; F2 sparar igen.",
+                timeout=6,
+            )
+            return
+        try:
+            saved = self.services.items.save_resolved(conflict, choices)
+        except VersionConflict as again:  # changed once more while the dialog was open
+            self._resolve(conflict.mine, again.current)
+            return
+        except StoreError as error:
+            self.notify(f"{error} Dina ändringar finns kvar i formuläret.", severity="error")
+            return
+        self._saved(saved)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

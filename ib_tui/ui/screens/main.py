@@ -14,8 +14,10 @@ from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import Item, Kind, Status
 from ib_tui.domain.query import ItemQuery, SortOrder
 from ib_tui.services import ListRow, ReasonRequired, Services
-from ib_tui.store import VersionConflict
+from ib_tui.store import StoreError, VersionConflict
+from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.reason import ReasonModal
+from ib_tui.ui.undo import UNDO_BINDINGS
 from ib_tui.ui.widgets.item_detail import ItemDetail
 from ib_tui.ui.widgets.item_table import ItemTable
 from ib_tui.ui.widgets.principle_panel import PrinciplePanel
@@ -55,6 +57,13 @@ skälet och strategins egen mening, och var ärendet beslutas (forum).
 
 **/** söker i rubrik, sammanfattning, dnr, stad, land och beställare medan du skriver.
 **t** och **s** stegar genom typ- och statusfilter, **o** byter sortering, **Esc** rensar.
+
+**h** visar ärendets historik: varje ändring med tid, vem och gammalt → nytt värde.
+**u** (eller Ctrl+Z) ångrar din senaste ändring, **U** (eller Ctrl+Y) gör om den; ångrandet
+syns också i historiken. Har någon annan ändrat ärendet efter dig får du välja vad som gäller.
+**i** importerar ärenden från en JSON- eller CSV-fil.
+
+Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 """
 
     BINDINGS = [
@@ -76,6 +85,9 @@ skälet och strategins egen mening, och var ärendet beslutas (forum).
         Binding("s", "cycle_status", "Statusfilter", id="filter.status"),
         Binding("o", "cycle_sort", "Sortering", show=False, id="filter.sort"),
         Binding("escape", "clear_filters", "Rensa filter", show=False, id="filter.clear"),
+        Binding("h", "history", "Historik", id="item.history"),
+        *UNDO_BINDINGS,
+        Binding("i", "import_items", "Importera", show=False, id="main.import"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -223,16 +235,38 @@ skälet och strategins egen mening, och var ärendet beslutas (forum).
             )
             self._refresh_row(conflict.current)
             return
-        except ReasonRequired as error:
+        except (ReasonRequired, StoreError) as error:
             self.notify(str(error), severity="error")
             return
-        self._refresh_row(updated)
+        broadcast(self.app, updated)
         self.notify(f"{updated.dnr or updated.title}: {status.label}", timeout=2)
 
     def _refresh_row(self, item: Item) -> None:
         table = self.query_one(ItemTable)
         table.replace_item(ListRow(item, self.services.items.judge(item).worst))
         table.load(self.query_state, keep_position=True)
+
+    @on(DataChanged)
+    def _data_changed(self, event: DataChanged) -> None:
+        """A change here (shown at once) or in another instance: re-read the rows on screen,
+        keeping the cursor; the reading runs in the list's workers."""
+        if event.item is not None:
+            self._refresh_row(event.item)
+        else:
+            self.query_one(ItemTable).load(self.query_state, keep_position=True)
+
+    # --- history and import -------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        from ib_tui.ui.screens.history import HistoryScreen
+
+        if item := self._current():
+            self.app.push_screen(HistoryScreen(self.services, item))
+
+    def action_import_items(self) -> None:
+        from ib_tui.ui.screens.import_items import ImportScreen
+
+        self.app.push_screen(ImportScreen(self.services))
 
     # --- register and edit --------------------------------------------------------------------
 
@@ -249,4 +283,4 @@ skälet och strategins egen mening, och var ärendet beslutas (forum).
 
     def _after_edit(self, item: Item | None) -> None:
         if item is not None:
-            self._refresh_row(item)
+            broadcast(self.app, item)

@@ -8,6 +8,7 @@ cache; a row not yet fetched shows as a dim placeholder for the few milliseconds
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from array import array
@@ -202,13 +203,15 @@ class ItemTable(ScrollView, can_focus=True):
         return self._cache.get(self.cursor)
 
     def load(self, query: ItemQuery, *, keep_position: bool = False) -> None:
-        """Shows `query`'s rows. With `keep_position` (after an edit) the old rows stay on
-        screen until the new ones arrive, and the cursor keeps its place."""
+        """Shows `query`'s rows. With `keep_position` (after an edit, or another instance's
+        change) the old rows stay on screen until the new ones arrive, and the cursor stays on
+        the same item even if rows were added above it (else on the same row number)."""
         self.query = query
         self._generation += 1
         self.source.interrupt()  # a running count scan for the old query is now useless
         limit = max(self.size.height, 20) + FIRST_PAGE_MARGIN
-        self._load(query, self._generation, limit, keep_position)
+        keep_id = self.current_row.item.id if keep_position and self.current_row else None
+        self._load(query, self._generation, limit, keep_position, keep_id)
 
     def replace_item(self, row: ListRow) -> None:
         """Shows an edited item at once, before the reload confirms its place."""
@@ -222,7 +225,14 @@ class ItemTable(ScrollView, can_focus=True):
     # --- loading ------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="item-table-load", exit_on_error=False)
-    def _load(self, query: ItemQuery, generation: int, limit: int, keep_position: bool) -> None:
+    def _load(
+        self,
+        query: ItemQuery,
+        generation: int,
+        limit: int,
+        keep_position: bool,
+        keep_id: int | None = None,
+    ) -> None:
         worker = get_current_worker()
         try:
             if not keep_position:
@@ -238,7 +248,11 @@ class ItemTable(ScrollView, can_focus=True):
             ids = self.source.ids(query)
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._apply_ids, generation, ids, keep_position)
+            index = None
+            if keep_id is not None:
+                with contextlib.suppress(ValueError):  # the item left the list
+                    index = ids.index(keep_id)  # C speed, and off the UI thread
+            self.app.call_from_thread(self._apply_ids, generation, ids, keep_position, index)
             total = self.source.total_cost(query)
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._apply_total, generation, total)
@@ -263,7 +277,9 @@ class ItemTable(ScrollView, can_focus=True):
         self.cursor = 0
         self.post_message(self.Counted(len(rows), exact=False, total_cost=None))
 
-    def _apply_ids(self, generation: int, ids: array, keep_position: bool) -> None:
+    def _apply_ids(
+        self, generation: int, ids: array, keep_position: bool, index: int | None = None
+    ) -> None:
         if generation != self._generation:
             return
         self._ids = ids
@@ -273,7 +289,8 @@ class ItemTable(ScrollView, can_focus=True):
             self._last_highlighted = None
         self._set_height()
         self.post_message(self.Counted(len(ids), exact=True, total_cost=None))
-        self.cursor = min(self.cursor, max(0, len(ids) - 1))
+        target = self.cursor if index is None else index
+        self.cursor = min(target, max(0, len(ids) - 1))
         self._fetch_visible()
         self.refresh()
 

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ib_tui.domain.model import Verdict
 from ib_tui.services import Judgement
+from ib_tui.ui.text import plain
 
 VERDICT_CLASS = {Verdict.CONFLICT: "conflict", Verdict.WARNING: "warning", Verdict.OK: "ok"}
 
@@ -20,7 +21,7 @@ def render_judgement(judgement: Judgement, styles: dict[str, str]) -> Renderable
     forum = Text()
     forum.append("Forum: ", "bold")
     forum.append(judgement.forum.label, "bold")
-    parts += [forum, Text(judgement.forum_reason), Text("")]
+    parts += [forum, plain(judgement.forum_reason), Text("")]
     if not judgement.assessments:
         parts.append(Text("Ingen av strategins principer är tillämplig.", "italic"))
     for assessment in judgement.assessments:
@@ -32,10 +33,11 @@ def render_judgement(judgement: Judgement, styles: dict[str, str]) -> Renderable
         line.append(f"  {assessment.title}", "bold")
         line.append(f"  (avsnitt {assessment.section})", "dim")
         parts.append(line)
-        parts.append(Text(assessment.reason))
-        parts.append(Text(f"”{assessment.quote}”", "italic dim"))
+        # Reasons quote the item (a partner's name, who asks): user text, shown plainly.
+        parts.append(plain(assessment.reason))
+        parts.append(plain(f"”{assessment.quote}”", "italic dim"))
         if assessment.basis:
-            parts.append(Text(f"Inställning: {assessment.basis}", "dim"))
+            parts.append(plain(f"Inställning: {assessment.basis}", "dim"))
         parts.append(Text(""))
     return Group(*parts)
 

@@ -1,0 +1,127 @@
+"""Backup and restore through SQLite's online backup API.
+
+The API copies a consistent snapshot page by page while other connections keep reading and
+writing (WAL), so a backup can be taken with the app open. Restore goes the other way through
+the same API, into the live database: every open instance sees the restored data on its next
+read, and nobody's file handle points at a deleted file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ib_tui.store.db import StoreError, connect, create_private_file
+from ib_tui.store.migrations import LATEST, migrate, schema_version
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseCheck:
+    """What `check_database` found in a file."""
+
+    path: Path
+    integrity: str  # "ok", or SQLite's first complaint
+    schema: int
+    items: int
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and 1 <= self.schema <= LATEST
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise StoreError(f"{path} finns inte")
+    try:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise StoreError(f"kan inte öppna {path}: {error}") from error
+
+
+def check_database(path: Path) -> DatabaseCheck:
+    """Integrity, schema version and item count of a database file, read-only."""
+    connection = _open_read_only(path)
+    try:
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            schema = schema_version(connection)
+        except sqlite3.DatabaseError as error:  # not a database at all
+            return DatabaseCheck(path, str(error), 0, 0)
+        has_items = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'items'"
+        ).fetchone()
+        items = connection.execute("SELECT count(*) FROM items").fetchone()[0] if has_items else 0
+        integrity = "ok" if problems == ["ok"] else "; ".join(problems[:3])
+        return DatabaseCheck(path, integrity, schema if has_items else 0, items)
+    finally:
+        connection.close()
+
+
+def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    try:
+        source.backup(target)
+    except sqlite3.Error as error:
+        raise StoreError(f"kopieringen misslyckades: {error}") from error
+
+
+def backup_database(source: Path, target: Path) -> DatabaseCheck:
+    """Copies the live database `source` to a new owner-only file `target`, checked afterwards."""
+    if target.exists():
+        raise StoreError(f"{target} finns redan; välj ett nytt filnamn")
+    if not source.is_file():
+        raise StoreError(f"databasen {source} finns inte")
+    create_private_file(target)
+    live = connect(source)
+    copy = sqlite3.connect(target)
+    try:
+        _copy(live, copy)
+        # A backup is one self-contained file: no -wal beside it.
+        copy.execute("PRAGMA journal_mode = DELETE")
+    except BaseException:
+        copy.close()
+        target.unlink(missing_ok=True)
+        raise
+    finally:
+        live.close()
+    copy.close()
+    check = check_database(target)
+    if not check.ok:
+        raise StoreError(f"säkerhetskopian {target} klarade inte kontrollen: {check.integrity}")
+    return check
+
+
+def restore_database(live_path: Path, source: Path, kept: Path) -> DatabaseCheck:
+    """Replaces the content of `live_path` with `source`, keeping the replaced data in `kept`.
+
+    `source` is checked first (integrity, and a schema this version knows); nothing is touched
+    if it fails. The current data is then copied to `kept` (owner-only), and only then is
+    `source` copied into the live database, which other instances may have open."""
+    check = check_database(source)
+    if check.integrity != "ok":
+        raise StoreError(f"{source} är skadad ({check.integrity}); inget återställdes")
+    if check.schema == 0:
+        raise StoreError(f"{source} är ingen ib-tui-databas; inget återställdes")
+    if check.schema > LATEST:
+        raise StoreError(
+            f"{source} har schemaversion {check.schema}, men den här versionen av ib-tui känner "
+            f"bara till version {LATEST}; inget återställdes"
+        )
+    if live_path.is_file():
+        backup_database(live_path, kept)
+    incoming = _open_read_only(source)
+    live = connect(live_path)
+    try:
+        _copy(incoming, live)
+        live.execute("PRAGMA journal_mode = WAL")
+        migrate(live)  # an older backup is brought up to this version's schema
+    finally:
+        incoming.close()
+        live.close()
+    restored = check_database(live_path)
+    if not restored.ok:
+        raise StoreError(
+            f"återställningen gav en databas som inte klarar kontrollen ({restored.integrity}); "
+            f"den tidigare finns kvar i {kept}"
+        )
+    return restored
