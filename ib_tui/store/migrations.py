@@ -155,7 +155,92 @@ END
 # save's field changes together and a conflict can say who saved what since a given version.
 MIGRATION_HISTORY_VERSION = ("ALTER TABLE item_history ADD COLUMN version INTEGER",)
 
-MIGRATIONS: Sequence[Sequence[str]] = (MIGRATION_1, MIGRATION_HISTORY_VERSION)
+# Meetings (issue 4): the minutes' facts on the meeting, the agenda entry's own fields, decisions,
+# remarks, the member roster, attendance per meeting and per §, and delegation decisions.
+MIGRATION_MEETINGS = (
+    "ALTER TABLE meetings ADD COLUMN justerare TEXT",
+    "ALTER TABLE meetings ADD COLUMN adjusted_on TEXT",
+    "ALTER TABLE meetings ADD COLUMN posted_on TEXT",
+    "ALTER TABLE agenda_entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'item'",
+    "ALTER TABLE agenda_entries ADD COLUMN presenter TEXT",
+    "ALTER TABLE agenda_entries ADD COLUMN proposal TEXT",  # att-clauses, one per line
+    "ALTER TABLE agenda_entries ADD COLUMN paragraph INTEGER",
+    "ALTER TABLE agenda_entries ADD COLUMN tabled_from TEXT",
+    "ALTER TABLE agenda_entries ADD COLUMN discussion TEXT",
+    """
+CREATE TABLE decisions (
+    entry_id INTEGER PRIMARY KEY REFERENCES agenda_entries (id) ON DELETE CASCADE,
+    outcome TEXT NOT NULL,
+    clauses TEXT NOT NULL,
+    reason TEXT,
+    decided_at TEXT NOT NULL,
+    user TEXT NOT NULL
+)
+""",
+    """
+CREATE TABLE remarks (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES agenda_entries (id) ON DELETE CASCADE,
+    member TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('reservation', 'note')),
+    text TEXT NOT NULL
+)
+""",
+    "CREATE INDEX remarks_by_entry ON remarks (entry_id, id)",
+    """
+CREATE TABLE members (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    name TEXT,
+    role TEXT NOT NULL
+)
+""",
+    """
+INSERT INTO members (position, title, role) VALUES
+    (1, 'KS ordförande', 'chair'),
+    (2, 'KF ordförande', 'member'),
+    (3, 'KF 1:e vice ordförande', 'member'),
+    (4, 'KS 1:e vice ordförande', 'member'),
+    (5, 'Sekreterare', 'secretary')
+""",
+    """
+CREATE TABLE attendance (
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    present INTEGER NOT NULL CHECK (present IN (0, 1)),
+    PRIMARY KEY (meeting_id, member_id)
+)
+""",
+    """
+CREATE TABLE entry_absences (
+    entry_id INTEGER NOT NULL REFERENCES agenda_entries (id) ON DELETE CASCADE,
+    member TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (entry_id, member)
+)
+""",
+    """
+CREATE TABLE delegation_decisions (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items (id),
+    decided_on TEXT NOT NULL,
+    delegate TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    reported_meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    user TEXT NOT NULL
+)
+""",
+    "CREATE INDEX delegation_by_date ON delegation_decisions (decided_on, id)",
+    "CREATE INDEX agenda_entries_by_paragraph ON agenda_entries (paragraph)",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (
+    MIGRATION_1,
+    MIGRATION_HISTORY_VERSION,
+    MIGRATION_MEETINGS,
+)
 LATEST = len(MIGRATIONS)
 
 
