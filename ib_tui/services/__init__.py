@@ -9,6 +9,7 @@ from ib_tui.services.files import InvalidFile, OnExisting
 from ib_tui.services.items import ItemService, Judgement, ReasonRequired
 from ib_tui.services.journal import Direction
 from ib_tui.services.listing import ListingService, ListRow
+from ib_tui.services.meetings import DecisionResult, MeetingError, MeetingService
 from ib_tui.services.settings import SettingsService
 from ib_tui.services.undo import NothingToUndo, UndoConflict, UndoService
 from ib_tui.store import Store
@@ -22,6 +23,7 @@ class Services:
         self.items = ItemService(self.context)
         self.settings = SettingsService(self.context)
         self.undo = UndoService(self.context)
+        self.meetings = MeetingService(self.context)
 
     @classmethod
     def open(cls, path: Path | str, user: str | None = None) -> Services:
@@ -44,12 +46,15 @@ class Services:
 
 
 __all__ = [
+    "DecisionResult",
     "Direction",
     "InvalidFile",
     "ItemService",
     "Judgement",
     "ListRow",
     "ListingService",
+    "MeetingError",
+    "MeetingService",
     "NothingToUndo",
     "OnExisting",
     "ReasonRequired",

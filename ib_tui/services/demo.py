@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, tzinfo
 from importlib import resources
 from typing import Any
 
 from ib_tui.domain.itemformat import validate_documents
-from ib_tui.domain.model import Status
+from ib_tui.domain.meeting import Decision, MeetingStatus, Outcome, default_clauses
+from ib_tui.domain.model import Kind, Status
 from ib_tui.services.context import ServiceContext
 from ib_tui.store import ItemRepository, MeetingRepository
+
+# How a past demo meeting decided an item, by the status the item ended in.
+DEMO_OUTCOMES = {Status.DECIDED: Outcome.APPROVED, Status.WRITTEN_OFF: Outcome.NO_ACTION}
+JUSTERING_AFTER = timedelta(days=7)
+PRESENTER = "Erik Sandberg, stadsledningskontoret"
+# The proposal (förslag till beslut) the demo's agenda entries carry, by kind.
+DEMO_PROPOSALS = {
+    Kind.CONFERENCE: ("tillstyrka deltagande i enlighet med ansökan",),
+    Kind.DECLARATION: ("föreslå kommunstyrelsen att ställa sig bakom deklarationen",),
+    Kind.VISIT: ("tillstyrka att staden tar emot delegationen",),
+    Kind.REPRESENTATION: ("tillstyrka mottagning i Stadshuset",),
+    Kind.COOPERATION: (
+        "tillstyrka samarbetet",
+        "uppdra åt stadsledningskontoret att följa upp det",
+    ),
+    Kind.MEMBERSHIP: ("föreslå kommunfullmäktige att staden ansluter sig",),
+}
 
 
 def demo_data() -> dict[str, Any]:
@@ -49,4 +68,73 @@ def load_demo(context: ServiceContext) -> int:
                 repository.set_status(
                     item_id, status, user="demo", at=changed, reason=entry.get("status_reason")
                 )
+        _name_members(meetings, data["members"])
+        _prepare_agendas(meetings)
+        _hold_past_meetings(meetings, repository, context.today(), zone)
+        for delegation in data["delegations"]:
+            item = repository.find_by_dnr(delegation["dnr"])
+            assert item is not None and item.id is not None, delegation["dnr"]
+            decided_on = date.fromisoformat(delegation["decided_on"])
+            meetings.add_delegation(
+                item.id, decided_on, delegation["delegate"], delegation["decision"],
+                user="demo", at=datetime.combine(decided_on, time(11, 0), zone),
+            )  # fmt: skip
     return len(result.items)
+
+
+def _name_members(meetings: MeetingRepository, names: list[dict[str, str]]) -> None:
+    by_title = {entry["title"]: entry["name"] for entry in names}
+    for member in meetings.members():
+        if member.title in by_title:
+            meetings.save_member(replace(member, name=by_title[member.title]))
+
+
+def _prepare_agendas(meetings: MeetingRepository) -> None:
+    for meeting in meetings.all():
+        assert meeting.id is not None
+        for entry in meetings.entries(meeting.id):
+            if entry.item is not None and entry.id is not None:
+                meetings.update_entry(
+                    entry.id, heading=entry.heading, presenter=PRESENTER,
+                    proposal=DEMO_PROPOSALS[entry.item.kind], discussion=None,
+                )  # fmt: skip
+
+
+def _hold_past_meetings(
+    meetings: MeetingRepository, repository: ItemRepository, today: date, zone: tzinfo | None
+) -> None:
+    """Past meetings were held: their items carry decisions that match their statuses, their
+    § numbers run through the year, and those older than the justering period are justerade."""
+    members = meetings.members()
+    justerare = next((m.key for m in members if m.title == "KF ordförande"), None)
+    for meeting in meetings.all():
+        if meeting.day >= today:
+            continue
+        at = datetime.combine(meeting.day, meeting.time, zone)
+        assert meeting.id is not None
+        for entry in meetings.entries(meeting.id):
+            outcome = DEMO_OUTCOMES.get(entry.item.status) if entry.item else None
+            if outcome is None or entry.item is None or entry.item.id is None:
+                continue
+            decision = Decision(outcome, default_clauses(outcome, entry.proposal), None, at)
+            meetings.set_decision(entry.id, decision, user="demo")  # type: ignore[arg-type]
+            repository.log(
+                entry.item.id, user="demo", at=at, action="decision", field="decision",
+                new_value=outcome.label, note=decision.sentence(),
+            )  # fmt: skip
+        numbered = meetings.last_paragraph(meeting.day.year, meeting.day)
+        entries = meetings.entries(meeting.id)
+        meetings.set_paragraphs(
+            {entry.id: numbered + n for n, entry in enumerate(entries, start=1)}  # type: ignore[misc]
+        )
+        adjusted = meeting.day + JUSTERING_AFTER
+        done = adjusted < today
+        meetings.update(
+            replace(
+                meeting,
+                status=MeetingStatus.ADJUSTED if done else MeetingStatus.HELD,
+                justerare=justerare,
+                adjusted_on=adjusted if done else None,
+                posted_on=adjusted + timedelta(days=1) if done else None,
+            )
+        )
