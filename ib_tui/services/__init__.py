@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ib_tui.services.context import ServiceContext
+from ib_tui.services.documents import DocumentKind, DocumentService
 from ib_tui.services.files import InvalidFile, OnExisting
 from ib_tui.services.items import ItemService, Judgement, ReasonRequired
 from ib_tui.services.journal import Direction
@@ -24,6 +25,7 @@ class Services:
         self.settings = SettingsService(self.context)
         self.undo = UndoService(self.context)
         self.meetings = MeetingService(self.context)
+        self.documents = DocumentService(self.context, self.meetings)
 
     @classmethod
     def open(cls, path: Path | str, user: str | None = None) -> Services:
@@ -48,6 +50,8 @@ class Services:
 __all__ = [
     "DecisionResult",
     "Direction",
+    "DocumentKind",
+    "DocumentService",
     "InvalidFile",
     "ItemService",
     "Judgement",

@@ -56,6 +56,10 @@ class MeetingService:
     def meetings(self) -> list[Meeting]:
         return self.repository.all()
 
+    def summaries(self) -> dict[int, tuple[int, int]]:
+        """Meeting id → (items on the agenda, their total cost)."""
+        return self.repository.summaries()
+
     def get(self, meeting_id: int) -> Meeting:
         return self.repository.get(meeting_id)
 

@@ -159,6 +159,16 @@ class MeetingRepository:
             ),
         )
 
+    def summaries(self) -> dict[int, tuple[int, int]]:
+        """Meeting id → (items on its agenda, their total cost), for the list of meetings."""
+        return {
+            meeting_id: (count, cost)
+            for meeting_id, count, cost in self._conn.execute(
+                "SELECT e.meeting_id, count(e.item_id), coalesce(sum(i.cost_total), 0) "
+                "FROM agenda_entries e JOIN items i ON i.id = e.item_id GROUP BY e.meeting_id"
+            )
+        }
+
     def dates(self) -> list[date]:
         return [meeting.day for meeting in self.all()]
 

@@ -63,6 +63,10 @@ skälet och strategins egen mening, och var ärendet beslutas (forum).
 syns också i historiken. Har någon annan ändrat ärendet efter dig får du välja vad som gäller.
 **i** importerar ärenden från en JSON- eller CSV-fil.
 
+**m** öppnar sammanträdena: föredragningslistor, mötesläget, beslut och protokoll.
+**D** registrerar ett delegationsbeslut (t.ex. finansborgarrådets beslut om en konferensresa):
+ärendet blir beslutat och anmäls under ”Anmälan av delegationsbeslut” på nästa sammanträde.
+
 Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 """
 
@@ -88,6 +92,8 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         Binding("h", "history", "Historik", id="item.history"),
         *UNDO_BINDINGS,
         Binding("i", "import_items", "Importera", show=False, id="main.import"),
+        Binding("m", "meetings", "Sammanträden", id="main.meetings"),
+        Binding("D", "delegation", "Delegationsbeslut", show=False, id="item.delegation"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -267,6 +273,22 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         from ib_tui.ui.screens.import_items import ImportScreen
 
         self.app.push_screen(ImportScreen(self.services))
+
+    # --- meetings -----------------------------------------------------------------------------
+
+    def action_meetings(self) -> None:
+        from ib_tui.ui.screens.meetings import MeetingsScreen
+
+        self.app.push_screen(MeetingsScreen(self.services))
+
+    def action_delegation(self) -> None:
+        from ib_tui.ui.modals.delegation import delegation_modal
+
+        if item := self._current():
+            self.app.push_screen(
+                delegation_modal(self.services, item),
+                lambda values: values is not None and broadcast(self.app),
+            )
 
     # --- register and edit --------------------------------------------------------------------
 

@@ -1,0 +1,94 @@
+"""The meeting's documents: föredragningslista, protokoll and minnesanteckningar in Markdown,
+and the schedule as iCalendar; rendered by `ib_tui.exports`, written owner-only."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from ib_tui.paths import data_dir
+from ib_tui.services.context import ServiceContext
+from ib_tui.services.meetings import MeetingService
+
+
+class DocumentKind(StrEnum):
+    AGENDA = "agenda"
+    MINUTES = "minutes"
+    NOTES = "notes"
+
+    @property
+    def label(self) -> str:
+        return DOCUMENT_LABELS[self]
+
+    @property
+    def stem(self) -> str:
+        """The file name's part: ASCII, so the file travels well by e-mail."""
+        return DOCUMENT_STEMS[self]
+
+
+DOCUMENT_LABELS = {
+    DocumentKind.AGENDA: "Föredragningslista",
+    DocumentKind.MINUTES: "Protokoll",
+    DocumentKind.NOTES: "Minnesanteckningar",
+}
+DOCUMENT_STEMS = {
+    DocumentKind.AGENDA: "foredragningslista",
+    DocumentKind.MINUTES: "protokoll",
+    DocumentKind.NOTES: "minnesanteckningar",
+}
+
+
+class DocumentService:
+    def __init__(self, context: ServiceContext, meetings: MeetingService) -> None:
+        self.context = context
+        self.meetings = meetings
+
+    def render(
+        self, kind: DocumentKind, meeting_id: int, *, include_confidential: bool = False
+    ) -> str:
+        # Imported here: the exports are not needed to start the app.
+        from ib_tui import exports
+
+        renderers = {
+            DocumentKind.AGENDA: exports.agenda_markdown,
+            DocumentKind.MINUTES: exports.minutes_markdown,
+            DocumentKind.NOTES: exports.notes_markdown,
+        }
+        record = self.meetings.record(meeting_id)
+        return renderers[kind](record, include_confidential=include_confidential)
+
+    def render_on(
+        self, kind: DocumentKind, day: date, *, include_confidential: bool = False
+    ) -> str:
+        meeting = self.meetings.on(day)
+        assert meeting.id is not None
+        return self.render(kind, meeting.id, include_confidential=include_confidential)
+
+    def calendar(self) -> str:
+        from ib_tui import exports
+
+        return exports.calendar_ics(self.meetings.meetings(), stamp=self.context.now())
+
+    def default_path(self, kind: DocumentKind, meeting_id: int) -> Path:
+        day = self.meetings.get(meeting_id).day
+        return data_dir() / "exporter" / f"{day.isoformat()}-{kind.stem}.md"
+
+
+def write_private(path: Path, text: str) -> Path:
+    """Writes the file readable by its owner only, atomically: a reader (or a crash) sees the
+    old file or the new one, never half of it."""
+    path = path.expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path.resolve()

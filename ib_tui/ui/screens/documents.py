@@ -1,0 +1,113 @@
+"""Previews of the meeting's documents, one key to switch between them, one to export.
+
+The secretary reads the minnesanteckningar (what IB publishes) and the protokoll side by side in
+time (SCENARIOS.md 4): `v` steps through föredragningslista → protokoll → minnesanteckningar."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from ib_tui.services import MeetingError, Services
+from ib_tui.services.documents import DocumentKind, write_private
+from ib_tui.store import StoreError
+from ib_tui.ui.messages import DataChanged
+
+ORDER = [DocumentKind.AGENDA, DocumentKind.MINUTES, DocumentKind.NOTES]
+
+
+def export_document(
+    screen: Screen, services: Services, meeting_id: int, kind: DocumentKind | str,
+    *, include_confidential: bool = False,
+) -> None:  # fmt: skip
+    """Writes the document to the data dir's exporter/ folder and says where it went."""
+    kind = DocumentKind(kind)
+    try:
+        text = services.documents.render(
+            kind, meeting_id, include_confidential=include_confidential
+        )
+        path = write_private(services.documents.default_path(kind, meeting_id), text)
+    except (MeetingError, StoreError, OSError) as error:
+        screen.notify(f"Kunde inte exportera: {error}", severity="error")
+        return
+    screen.notify(f"{kind.label} sparad: {path}", timeout=8)
+
+
+class DocumentScreen(Screen[None]):
+    HELP = """
+## Dokument
+
+Förhandsvisning av sammanträdets **föredragningslista**, **protokoll** och
+**minnesanteckningar** (det IB publicerar), gjorda av samma uppgifter.
+**v** byter dokument, **x** exporterar det som visas till en Markdown-fil (sökvägen visas),
+**c** tar med eller utelämnar sekretessmarkerade ärenden (utelämnas som standard).
+**Esc** går tillbaka.
+"""
+    BINDINGS = [
+        Binding("v,tab", "switch", "Byt dokument", id="documents.switch"),
+        Binding("x", "export", "Exportera", id="documents.export"),
+        Binding("c", "confidential", "Sekretess", id="documents.confidential"),
+        Binding("escape", "back", "Tillbaka", id="documents.back"),
+    ]
+
+    def __init__(
+        self, services: Services, meeting_id: int, kind: DocumentKind = DocumentKind.AGENDA
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.meeting_id = meeting_id
+        self.kind = kind
+        self.include_confidential = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="document-title", classes="section-title")
+        with VerticalScroll(id="document-scroll"):
+            yield Markdown(id="document")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_document()
+        self.query_one("#document-scroll").focus()
+
+    def render_document(self) -> None:
+        try:
+            text = self.services.documents.render(
+                self.kind, self.meeting_id, include_confidential=self.include_confidential
+            )
+        except (MeetingError, StoreError) as error:
+            self.notify(str(error), severity="error")
+            return
+        secrecy = "med" if self.include_confidential else "utan"
+        others = " · ".join(kind.label for kind in ORDER if kind is not self.kind)
+        self.query_one("#document-title", Static).update(
+            f"{self.kind.label} ({secrecy} sekretessärenden) · v: {others}"
+        )
+        self.sub_title = self.kind.label
+        self.query_one("#document", Markdown).update(text)
+
+    def action_switch(self) -> None:
+        self.kind = ORDER[(ORDER.index(self.kind) + 1) % len(ORDER)]
+        self.render_document()
+        self.query_one("#document-scroll", VerticalScroll).scroll_home(animate=False)
+
+    def action_confidential(self) -> None:
+        self.include_confidential = not self.include_confidential
+        self.render_document()
+
+    def action_export(self) -> None:
+        export_document(
+            self, self.services, self.meeting_id, self.kind,
+            include_confidential=self.include_confidential,
+        )  # fmt: skip
+
+    @on(DataChanged)
+    def _changed(self) -> None:
+        self.render_document()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,75 @@
+"""One agenda entry as the agenda builder and meeting mode show it: what is proposed, what it
+costs, what the strategy says in short, and what was decided."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ib_tui.domain.dates import format_amount, format_date
+from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, decision_sentence
+from ib_tui.domain.model import COST_LABELS
+from ib_tui.ui.text import plain
+
+
+def verdicts_short(entry: AgendaEntry) -> str:
+    """The most serious verdict as symbol and word, and how many more principles apply."""
+    if entry.item is None:
+        return ""
+    if not entry.principles:
+        return "–"
+    worst = entry.principles[0].verdict  # assessments come most serious first
+    more = len(entry.principles) - 1
+    return worst.marker + (f" +{more}" if more else "")
+
+
+def entry_number(record: MeetingRecord, entry: AgendaEntry) -> str:
+    return f"§ {entry.paragraph}" if entry.paragraph else f"{record.entries.index(entry) + 1}."
+
+
+def render_entry(
+    entry: AgendaEntry, record: MeetingRecord, *, with_heading: bool = True
+) -> RenderableType:
+    facts = Table.grid(padding=(0, 1))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+
+    def fact(label: str, value: object) -> None:
+        if value:
+            facts.add_row(label, value if isinstance(value, Text) else plain(value))
+
+    item = entry.item
+    if item is not None:
+        fact("Dnr", item.dnr or "utan dnr")
+        fact("Typ", f"{item.kind.label} · {item.status.label}")
+        fact("Begärt av", item.requested_by)
+        if item.starts:
+            warning = "  ▲ före sammanträdet" if entry.starts_before(record.meeting.day) else ""
+            fact("Startar", format_date(item.starts) + warning)
+        costs = ", ".join(
+            f"{COST_LABELS[key]} {format_amount(value)}"
+            for key, value in item.costs.nonzero().items()
+        )
+        fact("Kostnad", format_amount(item.costs.total) + (f" ({costs})" if costs else ""))
+        if entry.forum:
+            fact("Forum", entry.forum.label)
+        if entry.principles:
+            fact(
+                "Principer",
+                "; ".join(f"{note.verdict.marker} {note.title}" for note in entry.principles),
+            )
+    fact("Föredragande", entry.presenter)
+    if entry.tabled_from:
+        fact("Bordlagt", format_date(entry.tabled_from))
+    if entry.proposal:
+        fact("Förslag", decision_sentence(entry.proposal, record.body))
+    if entry.decision:
+        fact("Beslut", f"{entry.decision.outcome.label.upper()}: {entry.decision.sentence()}")
+        if entry.decision.reason and entry.decision.reason not in entry.decision.sentence():
+            fact("Skäl", entry.decision.reason)
+    fact("Deltar inte", ", ".join(f"{a.member} ({a.reason.label})" for a in entry.absences))
+    for remark in entry.remarks:
+        fact(remark.kind.label.capitalize(), f"{remark.member}: {remark.text}")
+    fact("Diskussion", entry.discussion)
+    return Group(plain(entry.heading, "bold"), facts) if with_heading else facts
