@@ -73,8 +73,8 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
     BINDINGS = [
         Binding("slash", "search", "Sök", id="main.search"),
         Binding("n", "new_item", "Nytt", id="item.new"),
-        Binding("e", "edit_item", "Redigera", id="item.edit"),
-        Binding("1", "status('1')", "Ny status", key_display="1–5", id="item.status.received"),
+        Binding("e", "edit_item", "Ändra", id="item.edit"),
+        Binding("1", "status('1')", "Status", key_display="1–5", id="item.status.received"),
         *(
             Binding(
                 key,
@@ -92,7 +92,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         Binding("h", "history", "Historik", id="item.history"),
         *UNDO_BINDINGS,
         Binding("i", "import_items", "Importera", show=False, id="main.import"),
-        Binding("m", "meetings", "Sammanträden", id="main.meetings"),
+        Binding("m", "meetings", "Möten", id="main.meetings"),
         Binding("D", "delegation", "Delegationsbeslut", show=False, id="item.delegation"),
     ]
 
