@@ -21,6 +21,7 @@ HARD_BREAK = "\\\n"
 SIGN_LINE = inline("_" * 36)  # escaped, or a line of underscores would be a thematic break
 FILL_IN = inline("_" * 12)
 CONFIDENTIAL_MARK = "(sekretess)"
+UNTITLED = "(utan rubrik)"
 ROLE_ORDER = (MemberRole.CHAIR, MemberRole.MEMBER, MemberRole.SECRETARY, MemberRole.OFFICIAL)
 
 
@@ -54,8 +55,9 @@ def shown_entries(
 
 
 def title(entry: AgendaEntry) -> str:
-    """The entry's heading as inline text, with its markers."""
-    parts = [inline(entry.heading)]
+    """The entry's heading as inline text, with its markers. Never empty: "****" around an empty
+    title would be a thematic break, and a blank heading reads as a gap."""
+    parts = [inline(entry.heading) or UNTITLED]
     if entry.tabled_from:
         parts.append(f"(bordlagt den {format_date(entry.tabled_from)})")
     if entry.confidential:
