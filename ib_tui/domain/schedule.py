@@ -127,8 +127,11 @@ def plan_series(rule: SeriesRule) -> SeriesPlan:
     """The dates of a series, with holidays and the summer break left out and named."""
     _validate(rule)
     if rule.frequency is Frequency.WEEKLY:
+        # Count the weeks from the first meeting day, not from the start date's week: "every
+        # second Wednesday from Thursday the 15th" begins on the 21st, not the 28th.
+        first = rule.start + relativedelta(weekday=rule.weekday)
         dates = rrule(
-            WEEKLY, interval=rule.interval, byweekday=rule.weekday, dtstart=rule.start,
+            WEEKLY, interval=rule.interval, byweekday=rule.weekday, dtstart=first,
             until=rule.until,
         )  # fmt: skip
     else:

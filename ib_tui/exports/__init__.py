@@ -2,7 +2,7 @@
 `ib_tui.domain` of the project."""
 
 from ib_tui.exports.agenda import agenda_markdown
-from ib_tui.exports.calendar import calendar_ics
+from ib_tui.exports.ics import calendar_ics
 from ib_tui.exports.minutes import minutes_markdown
 from ib_tui.exports.notes import notes_markdown
 

@@ -84,6 +84,18 @@ def test_every_second_wednesday():
     assert plan.rule.time == time(13)
 
 
+def test_every_second_week_counts_from_the_first_meeting_day():
+    # Thursday 15 January: the first Wednesday after it is the 21st, then every second week.
+    rule = SeriesRule(date(2026, 1, 15), date(2026, 2, 28), weekday=2, interval=2)
+    assert plan_series(rule).dates == [date(2026, 1, 21), date(2026, 2, 4), date(2026, 2, 18)]
+
+
+def test_a_series_with_no_meeting_day_in_its_range_is_empty():
+    # Thursday to Tuesday holds no Wednesday.
+    plan = plan_series(SeriesRule(date(2026, 1, 15), date(2026, 1, 20), weekday=2))
+    assert plan.dates == [] and plan.skipped == []
+
+
 def test_first_tuesday_of_the_month_over_a_year():
     rule = SeriesRule(
         date(2026, 1, 1), date(2026, 12, 31), weekday=1, frequency=Frequency.MONTHLY, nth=1

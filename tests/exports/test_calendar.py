@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from ib_tui.domain.meeting import Meeting
 from ib_tui.exports import calendar_ics
-from ib_tui.exports.calendar import MEETING_LENGTH
+from ib_tui.exports.ics import MEETING_LENGTH
 from tests.exports.fixtures import STAMP, meetings
 from tests.exports.golden import check_golden
 
