@@ -4,17 +4,20 @@ small pieces (clauses, costs, principles, delegation decisions, attendance) writ
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import time
 
 from ib_tui.domain.dates import format_amount, format_date, format_long_date
 from ib_tui.domain.meeting import (
     AgendaEntry,
+    Decision,
     DelegationDecision,
     MeetingRecord,
     Member,
     MemberRole,
 )
 from ib_tui.domain.model import COST_LABELS
+from ib_tui.domain.text import clean
 from ib_tui.exports.escape import cell, heading, inline, lines
 
 HARD_BREAK = "\\\n"
@@ -72,6 +75,12 @@ def clause_items(clauses: Iterable[str]) -> list[str]:
         for text in clauses
         if text.strip()
     ]
+
+
+def decision_sentence(decision: Decision, body: str) -> str:
+    """The decision's sentence with each clause on one line: a line break typed inside a clause
+    would otherwise read as the start of the next one."""
+    return replace(decision, clauses=tuple(clean(c) for c in decision.clauses)).sentence(body)
 
 
 def sentence_paragraph(sentence: str) -> str:

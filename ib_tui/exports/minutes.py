@@ -8,6 +8,7 @@ from ib_tui.exports.common import (
     SIGN_LINE,
     absent,
     by_role,
+    decision_sentence,
     delegation_table,
     document,
     header,
@@ -32,9 +33,10 @@ def attendance_blocks(record: MeetingRecord) -> list[str]:
 
 def _decision_blocks(record: MeetingRecord, entry: AgendaEntry) -> list[str]:
     decision = entry.decision
-    if decision is None or not decision.sentence(record.body):
+    sentence = decision_sentence(decision, record.body) if decision else ""
+    if decision is None or not sentence:
         return ["**Beslut**", "Inget beslut har registrerats."]
-    blocks = ["**Beslut**", sentence_paragraph(decision.sentence(record.body))]
+    blocks = ["**Beslut**", sentence_paragraph(sentence)]
     if decision.outcome.needs_reason and decision.reason:
         blocks.append(f"Skäl för återremiss: {inline(decision.reason)}")
     return blocks

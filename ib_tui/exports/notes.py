@@ -8,6 +8,7 @@ from ib_tui.domain.meeting import MeetingRecord
 from ib_tui.exports.common import (
     absent,
     by_role,
+    decision_sentence,
     document,
     header,
     sentence_paragraph,
@@ -39,7 +40,7 @@ def notes_markdown(record: MeetingRecord, *, include_confidential: bool = False)
             blocks.append("\\\n".join(line for line in lines(entry.discussion) if line))
         elif entry.item.summary:
             blocks.append(inline(shorten(entry.item.summary)))
-        if entry.decision and (sentence := entry.decision.sentence(record.body)):
+        if entry.decision and (sentence := decision_sentence(entry.decision, record.body)):
             blocks.append(f"Utfall: {entry.decision.outcome.label}")
             blocks.append(sentence_paragraph(sentence))
         else:

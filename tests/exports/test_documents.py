@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 from markdown_it import MarkdownIt
 
-from ib_tui.domain.meeting import AgendaEntry, Meeting, MeetingRecord
+from ib_tui.domain.meeting import AgendaEntry, Meeting, MeetingRecord, Outcome, RemarkKind
+from ib_tui.domain.model import Verdict
 from ib_tui.exports import agenda_markdown, minutes_markdown, notes_markdown
 from tests.exports.fixtures import SECRET, build_record
 from tests.exports.golden import check_golden
@@ -146,3 +147,22 @@ def test_long_summary_is_shortened_at_a_sentence():
     text = minutes_markdown(build_record())
     assert "med tydliga mål.\n" in text
     assert "Utrikesdepartementets riktlinjer" not in text
+
+
+def test_a_line_break_inside_a_clause_keeps_the_clause_on_one_line():
+    record = build_record()
+    entry = record.entries[3]
+    entry = replace(entry, decision=replace(entry.decision, clauses=("godkänna\nresan", "b")))
+    text = minutes_markdown(replace(record, entries=(entry,)))
+    assert "beslutar\\\natt godkänna resan\\\natt b\n" in text
+
+
+def test_the_fixture_has_one_decision_of_each_outcome():
+    record = build_record()
+    assert {e.decision.outcome for e in record.entries if e.decision} == set(Outcome)
+    assert any(e.confidential for e in record.entries)
+    assert any(e.tabled_from for e in record.entries)
+    assert any(e.absences for e in record.entries) and record.delegation_decisions
+    assert {r.kind for e in record.entries for r in e.remarks} == set(RemarkKind)
+    taipei = next(e for e in record.entries if e.heading == "Motion om vänortsavtal med Taipei")
+    assert any(p.verdict is Verdict.CONFLICT for p in taipei.principles)
