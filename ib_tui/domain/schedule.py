@@ -15,7 +15,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 
-from ib_tui.domain.meeting import DEFAULT_TIME, Meeting
+from ib_tui.domain.meeting import DEFAULT_PLACE, DEFAULT_TIME, Meeting
 
 SUMMER_BREAK = "sommaruppehåll"
 
@@ -103,6 +103,10 @@ class SeriesPlan:
     rule: SeriesRule
     dates: list[date] = field(default_factory=list)
     skipped: list[tuple[date, str]] = field(default_factory=list)
+
+    def meetings(self, place: str = DEFAULT_PLACE) -> list[Meeting]:
+        """The planned meetings, at the rule's time, for the services to create."""
+        return [Meeting(day, self.rule.time, place) for day in self.dates]
 
 
 def _validate(rule: SeriesRule) -> None:

@@ -82,6 +82,9 @@ def test_every_second_wednesday():
     assert all((b - a).days == 14 for a, b in zip(plan.dates, plan.dates[1:], strict=False))
     assert len(plan.dates) == 12 and plan.skipped == []
     assert plan.rule.time == time(13)
+    meetings = plan.meetings()
+    assert [m.day for m in meetings] == plan.dates
+    assert {(m.time, m.place) for m in meetings} == {(time(13), "Stadshuset")}
 
 
 def test_every_second_week_counts_from_the_first_meeting_day():
