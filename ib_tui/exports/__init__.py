@@ -1,1 +1,9 @@
-"""Markdown exports (agenda, minutes, notes) and reports. Imports only `ib_tui.domain`."""
+"""Markdown exports (agenda, minutes, notes) and the meetings calendar. Imports only
+`ib_tui.domain` of the project."""
+
+from ib_tui.exports.agenda import agenda_markdown
+from ib_tui.exports.ics import calendar_ics
+from ib_tui.exports.minutes import minutes_markdown
+from ib_tui.exports.notes import notes_markdown
+
+__all__ = ["agenda_markdown", "calendar_ics", "minutes_markdown", "notes_markdown"]

@@ -1,0 +1,146 @@
+"""What the agenda, the minutes and the notes share: the header, the entries shown, and the
+small pieces (clauses, costs, principles, delegation decisions, attendance) written alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import time
+
+from ib_tui.domain.dates import format_amount, format_date, format_long_date
+from ib_tui.domain.meeting import (
+    AgendaEntry,
+    Decision,
+    DelegationDecision,
+    MeetingRecord,
+    Member,
+    MemberRole,
+)
+from ib_tui.domain.model import COST_LABELS
+from ib_tui.domain.text import clean
+from ib_tui.exports.escape import cell, heading, inline, lines
+
+HARD_BREAK = "\\\n"
+SIGN_LINE = inline("_" * 36)  # escaped, or a line of underscores would be a thematic break
+FILL_IN = inline("_" * 12)
+CONFIDENTIAL_MARK = "(sekretess)"
+UNTITLED = "(utan rubrik)"
+ROLE_ORDER = (MemberRole.CHAIR, MemberRole.MEMBER, MemberRole.SECRETARY, MemberRole.OFFICIAL)
+
+
+def format_time(moment: time) -> str:
+    return f"kl. {moment.hour:02d}.{moment.minute:02d}"
+
+
+def header(document: str, record: MeetingRecord) -> list[str]:
+    meeting = record.meeting
+    return [
+        f"# {document} – {heading(record.body)}",
+        HARD_BREAK.join(
+            [
+                f"{format_long_date(meeting.day)}, {format_time(meeting.time)}",
+                f"Plats: {inline(meeting.place)}",
+            ]
+        ),
+    ]
+
+
+def shown_entries(
+    record: MeetingRecord, include_confidential: bool
+) -> list[tuple[int, AgendaEntry]]:
+    """The entries to print with their running number among all entries, so a § keeps its
+    number whether or not the confidential ones around it are printed."""
+    return [
+        (index, entry)
+        for index, entry in enumerate(record.entries, start=1)
+        if include_confidential or not entry.confidential
+    ]
+
+
+def title(entry: AgendaEntry) -> str:
+    """The entry's heading as inline text, with its markers. Never empty: "****" around an empty
+    title would be a thematic break, and a blank heading reads as a gap."""
+    parts = [inline(entry.heading) or UNTITLED]
+    if entry.tabled_from:
+        parts.append(f"(bordlagt den {format_date(entry.tabled_from)})")
+    if entry.confidential:
+        parts.append(CONFIDENTIAL_MARK)
+    return " ".join(parts)
+
+
+def clause_items(clauses: Iterable[str]) -> list[str]:
+    """Att-clauses as bullet lines: "- att …"."""
+    return [
+        f"- att {inline(text.strip().removeprefix('att ').strip())}"
+        for text in clauses
+        if text.strip()
+    ]
+
+
+def decision_sentence(decision: Decision, body: str) -> str:
+    """The decision's sentence with each clause on one line: a line break typed inside a clause
+    would otherwise read as the start of the next one."""
+    return replace(decision, clauses=tuple(clean(c) for c in decision.clauses)).sentence(body)
+
+
+def sentence_paragraph(sentence: str) -> str:
+    """A decision sentence ("… beslutar\\natt …\\natt …") with each att-clause on its line."""
+    return HARD_BREAK.join(line for line in lines(sentence) if line)
+
+
+def cost_line(entry: AgendaEntry) -> str:
+    text = f"Kostnad: {format_amount(entry.cost)}"
+    if entry.item and (parts := entry.item.costs.nonzero()):
+        text += " (" + ", ".join(f"{COST_LABELS[k]} {format_amount(v)}" for k, v in parts.items())
+        text += ")"
+    return text
+
+
+def principles_line(entry: AgendaEntry) -> str:
+    if not entry.principles:
+        return "Strategins principer: inga principer berörs"
+    notes = "; ".join(f"{note.verdict.marker}: {inline(note.title)}" for note in entry.principles)
+    return f"Strategins principer: {notes}"
+
+
+def delegation_table(decisions: Sequence[DelegationDecision]) -> str:
+    if not decisions:
+        return "Inga delegationsbeslut att anmäla."
+    rows = [
+        "| Datum | Delegat | Dnr | Ärende | Beslut |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    rows += [
+        "| "
+        + " | ".join(
+            [
+                cell(format_date(d.decided_on)),
+                cell(d.delegate),
+                cell(d.dnr),
+                cell(d.title),
+                cell(d.decision),
+            ]
+        )
+        + " |"
+        for d in decisions
+    ]
+    return "\n".join(rows)
+
+
+def by_role(members: Iterable[Member]) -> list[Member]:
+    """The chair first, then the members, the secretary and the officials; stable within a role."""
+    return sorted(members, key=lambda member: ROLE_ORDER.index(member.role))
+
+
+def absent(record: MeetingRecord) -> list[Member]:
+    return by_role(a.member for a in record.attendees if not a.present)
+
+
+def indent(block: str, width: int) -> str:
+    """A block as the content of a list item whose marker is `width` characters wide."""
+    pad = " " * width
+    return "\n".join(pad + line if line else "" for line in block.split("\n"))
+
+
+def document(blocks: Iterable[str]) -> str:
+    return "\n\n".join(block for block in blocks if block) + "\n"
