@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ib_tui import __version__
+from ib_tui import __version__, cli_meetings
 from ib_tui.domain.changes import field_label
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry, Status
@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     resetter.add_argument("key", metavar="NYCKEL")
 
     commands.add_parser("locate", parents=[common], help="visa var ib-tui lagrar sina filer")
+    cli_meetings.add_parsers(commands, common)
     return parser
 
 
@@ -154,6 +155,11 @@ def _dispatch(args: argparse.Namespace, launch_tui: LaunchTui | None) -> int:
             return _restore(_db_path(args), args.source)
         case "settings":
             return _settings(args, _db_path(args), user)
+        case "export" | "meetings":
+            try:
+                return cli_meetings.run(args, _db_path(args), user)
+            except cli_meetings.CommandError as error:
+                raise UsageError(str(error)) from None
         case "locate":
             print(f"databas:  {_db_path(args)}")
             print(f"logg:     {log_path()}")

@@ -56,6 +56,13 @@ CLOSING_ENTRIES = (
     (EntryKind.CLOSING, "Övriga frågor"),
     (EntryKind.CLOSING, "Sammanträdets avslutande"),
 )
+# What the meeting is asked to decide on the standard entries that take a decision; the opening,
+# "Övriga frågor" and the closing take none.
+STANDARD_PROPOSALS = {
+    "Val av justerare": ("utse justerare att jämte ordföranden justera dagens protokoll",),
+    "Godkännande av föredragningslistan": ("godkänna föredragningslistan",),
+    "Anmälan av delegationsbeslut": ("lägga anmälan av delegationsbesluten till handlingarna",),
+}
 
 
 class Outcome(StrEnum):

@@ -113,6 +113,9 @@ def _hold_past_meetings(
         at = datetime.combine(meeting.day, meeting.time, zone)
         assert meeting.id is not None
         for entry in meetings.entries(meeting.id):
+            if entry.item is None and entry.proposal:  # justerare, the agenda, delegation
+                decision = Decision(Outcome.APPROVED, entry.proposal, None, at)
+                meetings.set_decision(entry.id, decision, user="demo")  # type: ignore[arg-type]
             outcome = DEMO_OUTCOMES.get(entry.item.status) if entry.item else None
             if outcome is None or entry.item is None or entry.item.id is None:
                 continue

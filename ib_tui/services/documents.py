@@ -73,8 +73,18 @@ class DocumentService:
         return exports.calendar_ics(self.meetings.meetings(), stamp=self.context.now())
 
     def default_path(self, kind: DocumentKind, meeting_id: int) -> Path:
+        """Where the TUI puts an export: the data dir's exporter/ folder, one name per
+        meeting and document, so a new export of the same document replaces the old one."""
         day = self.meetings.get(meeting_id).day
-        return data_dir() / "exporter" / f"{day.isoformat()}-{kind.stem}.md"
+        return export_dir() / f"{day.isoformat()}-{kind.stem}.md"
+
+    @staticmethod
+    def calendar_path() -> Path:
+        return export_dir() / "sammantraden.ics"
+
+
+def export_dir() -> Path:
+    return data_dir() / "exporter"
 
 
 def write_private(path: Path, text: str) -> Path:

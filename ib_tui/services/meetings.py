@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
 
-from ib_tui.domain.dates import format_date
+from ib_tui.domain.dates import DateError, format_date, parse_date
 from ib_tui.domain.meeting import (
     AbsenceReason,
     AgendaEntry,
@@ -28,6 +28,14 @@ from ib_tui.domain.meeting import (
     default_clauses,
 )
 from ib_tui.domain.model import Item, Status
+from ib_tui.domain.schedule import (
+    Frequency,
+    ScheduleError,
+    SeriesPlan,
+    SeriesRule,
+    parse_weekday,
+    plan_series,
+)
 from ib_tui.policy import assess, route
 from ib_tui.services.context import ServiceContext
 from ib_tui.store import ItemRepository
@@ -36,6 +44,78 @@ from ib_tui.store.meetings import MeetingNotFound, MeetingRepository
 
 class MeetingError(ValueError):
     """A meeting use case that cannot be done as asked; the message is Swedish."""
+
+
+class SeriesInputError(MeetingError):
+    """A series request with a bad field; `field` names it for the form."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# How often a series repeats: a code for the CLI and the form, and its Swedish label.
+REPEATS = {
+    "w1": "varje vecka",
+    "w2": "varannan vecka",
+    "w3": "var tredje vecka",
+    "w4": "var fjärde vecka",
+    "m1": "första i månaden",
+    "m2": "andra i månaden",
+    "m3": "tredje i månaden",
+    "m4": "fjärde i månaden",
+    "m-1": "sista i månaden",
+}
+
+
+def series_rule(
+    *,
+    start: str,
+    until: str,
+    weekday: str,
+    repeat: str,
+    at: str = "13:00",
+    summer_from: str = "",
+    summer_to: str = "",
+) -> SeriesRule:
+    """A series from what the user typed (CLI or form); SeriesInputError names the bad field.
+
+    `repeat` is a code of REPEATS: "w2" every second week, "m1" the first weekday of the
+    month, "m-1" the last."""
+    dates: dict[str, date] = {}
+    for name, text in (("start", start), ("until", until)):
+        try:
+            dates[name] = parse_date(text)
+        except DateError as error:
+            raise SeriesInputError(name, str(error)) from None
+    try:
+        day = parse_weekday(weekday)
+    except ScheduleError as error:
+        raise SeriesInputError("weekday", str(error)) from None
+    if repeat not in REPEATS:
+        raise SeriesInputError("repeat", f"okänd upprepning {repeat!r}; välj {', '.join(REPEATS)}")
+    try:
+        clock = time.fromisoformat(at.strip().replace(".", ":"))
+    except ValueError:
+        raise SeriesInputError("time", "skriv tiden som 13:00") from None
+    summer = None
+    if summer_from.strip() or summer_to.strip():
+        try:
+            summer = (parse_date(summer_from), parse_date(summer_to))
+        except DateError as error:
+            raise SeriesInputError("summer_from", f"sommaruppehållet: {error}") from None
+    frequency = Frequency.WEEKLY if repeat.startswith("w") else Frequency.MONTHLY
+    number = int(repeat[1:])
+    return SeriesRule(
+        start=dates["start"],
+        until=dates["until"],
+        weekday=day,
+        frequency=frequency,
+        interval=number if frequency is Frequency.WEEKLY else 1,
+        nth=number if frequency is Frequency.MONTHLY else None,
+        summer_break=summer,
+        time=clock,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +178,14 @@ class MeetingService:
                 else:
                     existing.append(day)
         return [self.repository.get(meeting_id) for meeting_id in created], existing
+
+    def plan_series(self, rule: SeriesRule) -> SeriesPlan:
+        """The series' dates (holidays and the summer break skipped, each with its reason),
+        without creating anything: the caller shows it, then `create_many`."""
+        try:
+            return plan_series(rule)
+        except ScheduleError as error:
+            raise SeriesInputError("start", str(error)) from None
 
     def update(self, meeting: Meeting) -> Meeting:
         assert meeting.id is not None
@@ -352,4 +440,12 @@ class MeetingService:
         return meeting.id
 
 
-__all__ = ["DecisionResult", "MeetingError", "MeetingNotFound", "MeetingService"]
+__all__ = [
+    "REPEATS",
+    "DecisionResult",
+    "MeetingError",
+    "MeetingNotFound",
+    "MeetingService",
+    "SeriesInputError",
+    "series_rule",
+]

@@ -15,6 +15,7 @@ from ib_tui.domain.meeting import (
     DEFAULT_PLACE,
     DEFAULT_TIME,
     OPENING_ENTRIES,
+    STANDARD_PROPOSALS,
     Absence,
     AbsenceReason,
     AgendaEntry,
@@ -100,12 +101,14 @@ class MeetingRepository:
         rows = [(EntryKind.OPENING, heading) for heading in OPENING_ENTRIES]
         rows += list(CLOSING_ENTRIES)
         self._conn.executemany(
-            "INSERT INTO agenda_entries (meeting_id, position, kind, heading) VALUES (?, ?, ?, ?)",
+            "INSERT INTO agenda_entries (meeting_id, position, kind, heading, proposal) "
+            "VALUES (?, ?, ?, ?, ?)",
             [
-                (meeting_id, position, kind.value, heading)
+                (meeting_id, position, kind.value, heading,
+                 "\n".join(STANDARD_PROPOSALS.get(heading, ())) or None)
                 for position, (kind, heading) in enumerate(rows, start=1)
             ],
-        )
+        )  # fmt: skip
 
     def get(self, meeting_id: int) -> Meeting:
         row = self._conn.execute(

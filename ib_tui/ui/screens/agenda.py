@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from ib_tui.domain.dates import format_amount, format_date, format_long_date
+from ib_tui.domain.dates import DateError, format_amount, format_date, format_long_date, parse_date
 from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, MeetingStatus
 from ib_tui.domain.model import Item
 from ib_tui.services import MeetingError, Services
@@ -24,6 +24,7 @@ from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values
 from ib_tui.ui.text import plain
+from ib_tui.ui.widgets.deadlines import deadline_lines
 from ib_tui.ui.widgets.entry_view import entry_number, render_entry, verdicts_short
 
 NARROW = 110
@@ -69,7 +70,7 @@ sammanträdet (beslutet kommer för sent) och en tom lista.
 
 **m** öppnar mötesläget för projektorn, **v** visar föredragningslistan, protokollet och
 minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil.
-**i** ändrar tid, plats och justerare; **s** stegar mötets status
+**i** ändrar tid, plats, justerare och dagarna för justering och anslag; **s** stegar mötets status
 (planerat → genomfört → justerat); när mötet är genomfört fastställs §-numren.
 """
     BINDINGS = [
@@ -170,6 +171,9 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
         for warning in self.services.meetings.warnings(record):
             status.append("\n▲ Varning: ", "bold")
             status.append_text(plain(warning))
+        if deadlines := deadline_lines(record.meeting, self.services.context.today()):
+            status.append("\n")
+            status.append_text(deadlines)
         self.query_one("#agenda-status", Static).update(status)
 
     def current_entry(self) -> AgendaEntry | None:
@@ -326,9 +330,15 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
                 return {"time": "skriv tiden som 13:00"}
             if not values["place"].strip():
                 return {"place": "platsen får inte vara tom"}
+            dates = {}
+            for name in ("adjusted_on", "posted_on"):
+                try:
+                    dates[name] = parse_date(values[name]) if values[name].strip() else None
+                except DateError as error:
+                    return {name: str(error)}
             changed = replace(
                 meeting, time=clock, place=values["place"].strip(),
-                justerare=values["justerare"] or None,
+                justerare=values["justerare"] or None, **dates,
             )  # fmt: skip
             try:
                 self.services.meetings.update(changed)
@@ -340,6 +350,18 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
             Field("time", "Tid", meeting.time.strftime("%H:%M")),
             Field("place", "Plats", meeting.place),
             Field("justerare", "Justerare", meeting.justerare or "", options=names),
+            Field(
+                "adjusted_on",
+                "Justerat den",
+                format_date(meeting.adjusted_on),
+                hint="Tomt om protokollet inte är justerat.",
+            ),
+            Field(
+                "posted_on",
+                "Anslaget den",
+                format_date(meeting.posted_on),
+                hint="Dagen tillkännagivandet om justering sattes upp på anslagstavlan.",
+            ),
         ]
         self.app.push_screen(
             FieldsModal(f"Sammanträdet {format_date(meeting.day)}", fields, save),

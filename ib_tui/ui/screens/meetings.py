@@ -16,11 +16,16 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date
 from ib_tui.domain.meeting import Meeting
+from ib_tui.domain.schedule import SeriesPlan
 from ib_tui.services import MeetingError, Services
+from ib_tui.services.documents import write_private
+from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
 from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
+from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values
 from ib_tui.ui.text import plain
+from ib_tui.ui.widgets.deadlines import next_deadline
 
 DATE_HINT = "2026-01-14 eller 14 januari 2026"
 
@@ -36,12 +41,18 @@ class MeetingsScreen(Screen[None]):
 Beredningens sammanträden i datumordning, med antal ärenden på föredragningslistan, deras
 sammanlagda kostnad, mötets status och nästa frist (justering inom 14 dagar, anslag inom
 2 dagar efter justeringen, överklagandetiden tre veckor från anslaget).
-**Enter** öppnar föredragningslistan, **n** lägger till ett sammanträde.
+**Enter** öppnar föredragningslistan, **n** lägger till ett sammanträde, **r** en hel serie
+(t.ex. varannan onsdag kl. 13 från 14 januari till 17 juni, eller första tisdagen i månaden):
+svenska helgdagar och ett sommaruppehåll du anger hoppas över, och du ser vilka dagar och
+varför innan något skapas. **x** exporterar schemat som en iCalendar-fil (.ics) som
+ledamöterna kan prenumerera på.
 Markören börjar på nästa sammanträde. **Esc** går tillbaka.
 """
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="meetings.back"),
         Binding("n", "new_meeting", "Nytt sammanträde", id="meetings.new"),
+        Binding("r", "new_series", "Serie", id="meetings.series"),
+        Binding("x", "export_calendar", "Kalender (.ics)", id="meetings.calendar"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -83,7 +94,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
                 meeting.status.label,
                 str(count),
                 format_amount(cost),
-                self.deadline_text(meeting, today),
+                next_deadline(meeting, today),
                 key=str(meeting.id),
             )
         if select_upcoming and upcoming in self.meetings:
@@ -93,9 +104,6 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         if not self.meetings:
             status.append(" · n lägger till det första")
         self.query_one("#meetings-status", Static).update(status)
-
-    def deadline_text(self, meeting: Meeting, today: object) -> str:
-        return ""
 
     @on(DataChanged)
     def _changed(self) -> None:
@@ -134,6 +142,77 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
             FieldsModal("Nytt sammanträde", fields, save),
             lambda values: values is not None and broadcast(self.app),
         )
+
+    def action_new_series(self) -> None:
+        planned: list[SeriesPlan] = []
+
+        def save(values: Values) -> Mapping[str, str]:
+            try:
+                rule = series_rule(
+                    start=values["start"], until=values["until"], weekday=values["weekday"],
+                    repeat=values["repeat"], at=values["time"],
+                    summer_from=values["summer_from"], summer_to=values["summer_to"],
+                )  # fmt: skip
+                plan = self.services.meetings.plan_series(rule)
+            except SeriesInputError as error:
+                return {error.field: str(error)}
+            if not plan.dates:
+                return {"": "Regeln ger inga sammanträden i perioden."}
+            planned[:] = [plan]
+            return {}
+
+        fields = [
+            Field("start", "Från", hint=DATE_HINT),
+            Field("until", "Till och med", hint=DATE_HINT),
+            Field("weekday", "Veckodag", "onsdag"),
+            Field("repeat", "Upprepning", "w2", options=[(v, k) for k, v in REPEATS.items()]),
+            Field("time", "Tid", "13:00"),
+            Field("place", "Plats", "Stadshuset"),
+            Field("summer_from", "Sommaruppehåll från", hint="Tomt om inget uppehåll."),
+            Field("summer_to", "Sommaruppehåll till och med"),
+        ]
+
+        def confirm(values: Values | None) -> None:
+            if values is None or not planned:
+                return
+            plan, place = planned[0], values["place"].strip() or "Stadshuset"
+            days = ", ".join(format_date(day) for day in plan.dates)
+            question = f"Skapa {len(plan.dates)} sammanträden: {days}?"
+            if plan.skipped:
+                skipped = "; ".join(f"{format_date(day)} ({why})" for day, why in plan.skipped)
+                question += f" Hoppar över: {skipped}."
+            self.app.push_screen(
+                ConfirmModal(question, yes="Skapa", no="Avbryt"),
+                lambda yes: yes and self._create_series(plan, place),
+            )
+
+        self.app.push_screen(FieldsModal("Ny serie av sammanträden", fields, save), confirm)
+
+    def _create_series(self, plan: SeriesPlan, place: str) -> None:
+        try:
+            created, existing = self.services.meetings.create_many(
+                plan.dates, plan.rule.time, place
+            )
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        message = f"{len(created)} sammanträden skapade"
+        if existing:
+            message += f"; {len(existing)} dagar hade redan ett"
+        self.notify(message, timeout=4)
+        broadcast(self.app)
+
+    def action_export_calendar(self) -> None:
+        from ib_tui.paths import data_dir
+
+        try:
+            path = write_private(
+                data_dir() / "exporter" / "sammantraden.ics", self.services.documents.calendar()
+            )
+        except (StoreError, OSError) as error:
+            self.notify(f"Kunde inte exportera: {error}", severity="error")
+            return
+        self.notify(f"Kalendern sparad: {path}", timeout=8)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,172 @@
+"""`ib-tui export …` and `ib-tui meetings …`: the meeting's documents and the schedule from the
+command line, over the same services as the TUI. Wired into `ib_tui.cli`'s parser."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import time
+from pathlib import Path
+
+from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date
+from ib_tui.services import DocumentKind, MeetingError, Services
+from ib_tui.services.documents import write_private
+from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
+from ib_tui.store import StoreError
+
+EXIT_OK = 0
+
+
+class CommandError(Exception):
+    """Invalid input for a meeting command, in Swedish (exit 2)."""
+
+
+def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    export = commands.add_parser(
+        "export", parents=[common],
+        help="skriv föredragningslista, protokoll, minnesanteckningar eller kalender",
+    )  # fmt: skip
+    documents = export.add_subparsers(dest="document", metavar="DOKUMENT", required=True)
+    for kind, what in (
+        (DocumentKind.AGENDA, "föredragningslistan"),
+        (DocumentKind.MINUTES, "protokollet"),
+        (DocumentKind.NOTES, "minnesanteckningarna"),
+    ):
+        document = documents.add_parser(
+            kind.value, parents=[common], help=f"{what} för sammanträdet DATUM (Markdown)"
+        )
+        document.add_argument(
+            "date", metavar="DATUM", help="t.ex. 2026-12-09 eller 9 december 2026"
+        )
+        document.add_argument(
+            "-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)"
+        )
+        document.add_argument(
+            "--include-confidential", action="store_true",
+            help="ta med sekretessmarkerade ärenden (utelämnas annars)",
+        )  # fmt: skip
+    calendar = documents.add_parser(
+        "calendar", parents=[common], help="sammanträdena som iCalendar (.ics)"
+    )
+    calendar.add_argument("-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)")
+
+    meetings = commands.add_parser(
+        "meetings", parents=[common], help="visa och planera sammanträden"
+    )
+    actions = meetings.add_subparsers(dest="meetings_command", metavar="ÅTGÄRD")
+    actions.add_parser("list", parents=[common], help="alla sammanträden (standard)")
+    add = actions.add_parser("add", parents=[common], help="lägg till ett sammanträde")
+    add.add_argument("date", metavar="DATUM")
+    add.add_argument("--time", default="13:00", help="tid (standard 13:00)")
+    add.add_argument("--place", default="Stadshuset", help="plats (standard Stadshuset)")
+    plan = actions.add_parser(
+        "plan", parents=[common],
+        help="lägg till en serie; helgdagar och sommaruppehåll hoppas över",
+    )  # fmt: skip
+    plan.add_argument("--from", dest="start", required=True, metavar="DATUM")
+    plan.add_argument("--until", required=True, metavar="DATUM", help="till och med")
+    plan.add_argument("--weekday", required=True, help="t.ex. onsdag")
+    plan.add_argument(
+        "--repeat", default="w2", choices=list(REPEATS),
+        help="w1 varje vecka, w2 varannan (standard), m1 första i månaden … m-1 sista",
+    )  # fmt: skip
+    plan.add_argument("--time", default="13:00")
+    plan.add_argument("--place", default="Stadshuset")
+    plan.add_argument("--summer-from", default="", metavar="DATUM", help="sommaruppehåll från")
+    plan.add_argument("--summer-to", default="", metavar="DATUM", help="sommaruppehåll till")
+    plan.add_argument("--dry-run", action="store_true", help="visa dagarna utan att skapa något")
+
+
+def run(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    creates = args.command == "meetings" and args.meetings_command in ("add", "plan")
+    if not db_path.exists() and not creates:  # reading never creates a database
+        raise StoreError(f"databasen {db_path} finns inte")
+    services = Services.open(db_path, user)
+    try:
+        if args.command == "export":
+            return _export(services, args)
+        match args.meetings_command:
+            case "add":
+                return _add(services, args)
+            case "plan":
+                return _plan(services, args)
+            case _:
+                return _list(services)
+    except (MeetingError, DateError) as error:
+        raise CommandError(str(error)) from None
+    finally:
+        services.close()
+
+
+def _export(services: Services, args: argparse.Namespace) -> int:
+    if args.document == "calendar":
+        text, what = services.documents.calendar(), "Kalendern"
+    else:
+        kind = DocumentKind(args.document)
+        text = services.documents.render_on(
+            kind, parse_date(args.date), include_confidential=args.include_confidential
+        )
+        what = kind.label
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    path = write_private(args.output, text)
+    print(f"{what} sparad i {path}")
+    return EXIT_OK
+
+
+def _list(services: Services) -> int:
+    summaries = services.meetings.summaries()
+    meetings = services.meetings.meetings()
+    if not meetings:
+        print("Inga sammanträden. Lägg till med: ib-tui meetings add DATUM")
+    for meeting in meetings:
+        count, cost = summaries.get(meeting.id or 0, (0, 0))
+        print(
+            f"{meeting.day.isoformat()}  {meeting.time.strftime('%H.%M')}  "
+            f"{meeting.status.label:<9}  {count:>3} ärenden  {format_amount(cost):>12}  "
+            f"{meeting.place}"
+        )
+    return EXIT_OK
+
+
+def _add(services: Services, args: argparse.Namespace) -> int:
+    day = parse_date(args.date)
+    try:
+        clock = time.fromisoformat(args.time.strip().replace(".", ":"))
+    except ValueError:
+        raise CommandError("--time: skriv tiden som 13:00") from None
+    meeting = services.meetings.create(day, clock, args.place)
+    print(f"Sammanträde {format_date(meeting.day)} kl. {meeting.time.strftime('%H.%M')} tillagt.")
+    return EXIT_OK
+
+
+_FIELD_OPTIONS = {
+    "start": "--from", "until": "--until", "weekday": "--weekday", "repeat": "--repeat",
+    "time": "--time", "summer_from": "--summer-from",
+}  # fmt: skip
+
+
+def _plan(services: Services, args: argparse.Namespace) -> int:
+    try:
+        rule = series_rule(
+            start=args.start, until=args.until, weekday=args.weekday, repeat=args.repeat,
+            at=args.time, summer_from=args.summer_from, summer_to=args.summer_to,
+        )  # fmt: skip
+        plan = services.meetings.plan_series(rule)
+    except SeriesInputError as error:
+        raise CommandError(f"{_FIELD_OPTIONS.get(error.field, error.field)}: {error}") from None
+    for day, reason in plan.skipped:
+        print(f"hoppar över {day.isoformat()} ({reason})")
+    if args.dry_run:
+        for day in plan.dates:
+            print(f"{day.isoformat()} kl. {rule.time.strftime('%H.%M')}")
+        print(f"{len(plan.dates)} sammanträden (inget skapat: --dry-run)")
+        return EXIT_OK
+    created, existing = services.meetings.create_many(plan.dates, rule.time, args.place)
+    for meeting in created:
+        print(f"{meeting.day.isoformat()} kl. {meeting.time.strftime('%H.%M')} tillagt")
+    for day in existing:
+        print(f"{day.isoformat()} fanns redan")
+    print(f"{len(created)} sammanträden tillagda.")
+    return EXIT_OK
