@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from ib_tui.domain.changes import Conflict, FieldConflict, Side, field_text
 from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry
 from ib_tui.ui.text import clean, plain
+from ib_tui.ui.widgets.footer import AppFooter
 
 CHOICE_TEXT = {Side.MINE: "◀ ditt", Side.THEIRS: "sparat ▶", None: "? välj"}
 DETAIL_LIMIT = 2_000  # characters of a value shown in full below the table
@@ -103,7 +104,7 @@ Ett fält som bara en av er ändrat är förvalt till den som ändrade det; ett 
                 yield Button("Alla mina (M)", id="all-mine", compact=True)
                 yield Button("Alla sparade (T)", id="all-theirs", compact=True)
                 yield Button("Tillbaka (Esc)", id="cancel", compact=True)
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self._build_table()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from ib_tui.domain.dates import DateError, format_amount, format_date, format_long_date, parse_date
 from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, MeetingStatus
@@ -26,6 +26,7 @@ from ib_tui.ui.modals.fields import Field, FieldsModal, Values
 from ib_tui.ui.text import plain
 from ib_tui.ui.widgets.deadlines import deadline_lines
 from ib_tui.ui.widgets.entry_view import entry_number, render_entry, verdicts_short
+from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 
 NARROW = 110
 HEADING_WIDTH = 30  # the rubrik column: the rest (dnr, cost, verdicts) must stay in view
@@ -74,6 +75,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
 (planerat → genomfört → justerat); när mötet är genomfört fastställs §-numren.
 """
     BINDINGS = [
+        HELP_BINDING,
         Binding("escape", "back", "Tillbaka", id="agenda.back"),
         Binding("j", "cursor(1)", "Nästa", show=False, id="agenda.cursor_down"),
         Binding("k", "cursor(-1)", "Föregående", show=False, id="agenda.cursor_up"),
@@ -110,7 +112,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
                 yield DataTable(id="candidates", cursor_type="row")
                 with VerticalScroll(id="entry-scroll"):
                     yield Static(id="entry-detail")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         agenda = self.query_one("#agenda", DataTable)

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from ib_tui.services import MeetingError, Services
 from ib_tui.services.documents import DocumentKind, write_private
 from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged
+from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 
 ORDER = [DocumentKind.AGENDA, DocumentKind.MINUTES, DocumentKind.NOTES]
 
@@ -48,6 +49,7 @@ Förhandsvisning av sammanträdets **föredragningslista**, **protokoll** och
 **Esc** går tillbaka.
 """
     BINDINGS = [
+        HELP_BINDING,
         Binding("v,tab", "switch", "Byt dokument", id="documents.switch"),
         Binding("x", "export", "Exportera", id="documents.export"),
         Binding("c", "confidential", "Sekretess", id="documents.confidential"),
@@ -68,7 +70,7 @@ Förhandsvisning av sammanträdets **föredragningslista**, **protokoll** och
         yield Static(id="document-title", classes="section-title")
         with VerticalScroll(id="document-scroll"):
             yield Markdown(id="document")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.render_document()

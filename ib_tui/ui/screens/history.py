@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ib_tui.domain.model import HistoryEntry, Item
 from ib_tui.services import Services
@@ -16,6 +16,7 @@ from ib_tui.store import ItemNotFound, StoreError
 from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.text import plain
 from ib_tui.ui.undo import UNDO_BINDINGS
+from ib_tui.ui.widgets.footer import AppFooter
 from ib_tui.ui.widgets.history_view import empty_history, history_table
 
 
@@ -47,7 +48,7 @@ Hela värden, också långa texter: `ib-tui history DNR --json`.
         yield Static(id="history-title", classes="section-title")
         with VerticalScroll(id="history-scroll"):
             yield Static("Läser historiken …", id="history")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self._show_title(self.item)

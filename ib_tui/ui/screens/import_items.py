@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Header, Input, Label, ProgressBar, Static
 
 from ib_tui.domain.itemformat import FieldError
 from ib_tui.services import InvalidFile, OnExisting, Services
@@ -25,6 +25,7 @@ from ib_tui.store import StoreError
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.existing import ExistingItemsModal
 from ib_tui.ui.text import plain
+from ib_tui.ui.widgets.footer import AppFooter
 
 ERRORS_SHOWN = 500
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates from the worker
@@ -80,7 +81,7 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
             yield Label("", id="import-errors-title", classes="section-title")
             with VerticalScroll(id="import-errors-scroll"):
                 yield Static("", id="import-errors")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Importera ärenden"

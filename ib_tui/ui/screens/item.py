@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from ib_tui.domain.model import HistoryEntry, Item
 from ib_tui.services import Services
 from ib_tui.store import ItemNotFound, StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.undo import UNDO_BINDINGS
+from ib_tui.ui.widgets.footer import AppFooter
 from ib_tui.ui.widgets.history_view import empty_history, history_table
 from ib_tui.ui.widgets.item_detail import ItemDetail
 from ib_tui.ui.widgets.principle_panel import PrinciplePanel
@@ -56,7 +57,7 @@ statusändring med tid, vem och gammalt → nytt värde).
             with VerticalScroll(id="item-principles"):
                 yield Label("Strategins principer", classes="section-title")
                 yield PrinciplePanel(id="principles")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self._show(self.item)

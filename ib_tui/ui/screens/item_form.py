@@ -15,7 +15,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -41,6 +40,7 @@ from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.conflict import ConflictModal, changed_by
 from ib_tui.ui.text import clean, plain
+from ib_tui.ui.widgets.footer import AppFooter
 from ib_tui.ui.widgets.item_detail import FLAG_LABELS
 
 TEXT_FIELDS = {
@@ -225,7 +225,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
             with Horizontal(classes="form-buttons"):
                 yield Button("Spara (F2)", variant="primary", id="save")
                 yield Button("Avbryt (Esc)", id="cancel")
-        yield Footer()
+        yield AppFooter()
 
     def _field(self, name: str, label: str, widget: Widget) -> ComposeResult:
         with Horizontal(classes="form-row"):

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import Item, Kind, Status
@@ -18,6 +18,7 @@ from ib_tui.store import StoreError, VersionConflict
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.undo import UNDO_BINDINGS
+from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 from ib_tui.ui.widgets.item_detail import ItemDetail
 from ib_tui.ui.widgets.item_table import ItemTable
 from ib_tui.ui.widgets.principle_panel import PrinciplePanel
@@ -71,6 +72,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 """
 
     BINDINGS = [
+        HELP_BINDING,
         Binding("slash", "search", "Sök", id="main.search"),
         Binding("n", "new_item", "Nytt", id="item.new"),
         Binding("e", "edit_item", "Ändra", id="item.edit"),
@@ -120,7 +122,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
                 yield PrinciplePanel(id="principles")
                 yield Label("Ärendet", classes="section-title")
                 yield ItemDetail(id="detail")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self._show_filters()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Label, Static
+from textual.widgets import Digits, Label, Static
 
 from ib_tui.domain.meeting import (
     AbsenceReason,
@@ -35,6 +35,7 @@ from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.screens.agenda import meeting_line
 from ib_tui.ui.text import plain
 from ib_tui.ui.widgets.entry_view import render_entry
+from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 from ib_tui.ui.widgets.principle_panel import PrinciplePanel
 
 DECISION_KEYS = {
@@ -80,6 +81,7 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
 **N** närvaro och justerare, **d** anteckna vad som diskuterades. **Esc** tillbaka.
 """
     BINDINGS = [
+        HELP_BINDING,
         Binding("right,space,pagedown", "step(1)", "Nästa", key_display="→", id="meeting.next"),
         Binding("left,pageup", "step(-1)", "Föregående", key_display="←", id="meeting.previous"),
         Binding("home", "jump(0)", "Första", show=False, id="meeting.first"),
@@ -125,7 +127,7 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
             with VerticalScroll(id="mm-principles"):
                 yield Label("Strategins principer", classes="section-title")
                 yield PrinciplePanel(id="principles")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date
 from ib_tui.domain.meeting import Meeting
@@ -26,6 +26,7 @@ from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values
 from ib_tui.ui.text import plain
 from ib_tui.ui.widgets.deadlines import next_deadline
+from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 
 DATE_HINT = "2026-01-14 eller 14 januari 2026"
 
@@ -49,6 +50,7 @@ ledamöterna kan prenumerera på.
 Markören börjar på nästa sammanträde. **Esc** går tillbaka.
 """
     BINDINGS = [
+        HELP_BINDING,
         Binding("escape", "back", "Tillbaka", id="meetings.back"),
         Binding("n", "new_meeting", "Nytt sammanträde", id="meetings.new"),
         Binding("r", "new_series", "Serie", id="meetings.series"),
@@ -64,7 +66,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         yield Header()
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static(id="meetings-status")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Sammanträden"
