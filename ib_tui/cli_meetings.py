@@ -78,10 +78,15 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 
 def run(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
-    creates = args.command == "meetings" and args.meetings_command in ("add", "plan")
-    if not db_path.exists() and not creates:  # reading never creates a database
-        raise StoreError(f"databasen {db_path} finns inte")
-    services = Services.open(db_path, user)
+    action = args.meetings_command if args.command == "meetings" else None
+    dry_run = action == "plan" and args.dry_run
+    target: Path | str = db_path
+    if not db_path.exists():  # only adding meetings creates a database; reading never does
+        if dry_run:
+            target = ":memory:"
+        elif action not in ("add", "plan"):
+            raise StoreError(f"databasen {db_path} finns inte")
+    services = Services.open(target, user)
     try:
         if args.command == "export":
             return _export(services, args)
