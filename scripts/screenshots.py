@@ -72,6 +72,37 @@ async def help_screen(pilot: Pilot) -> None:
     await pilot.pause(0.3)
 
 
+async def meetings(pilot: Pilot) -> None:
+    await list_ready(pilot)
+    await pilot.press("m")
+    await pilot.pause(0.3)
+
+
+async def agenda(pilot: Pilot) -> None:
+    await meetings(pilot)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+    await pilot.press("j", "j", "j", "j", "j", "j")
+    await pilot.pause(0.2)
+
+
+async def meeting_mode(pilot: Pilot) -> None:
+    """The projector during the meeting: the Kenyan delegation, decided with one key."""
+    await agenda(pilot)
+    await pilot.press("m")
+    await pilot.pause(0.3)
+    await pilot.press("b")
+    await pilot.pause(0.3)
+
+
+async def minutes(pilot: Pilot) -> None:
+    await meetings(pilot)
+    await pilot.press("k", "k", "enter")  # October's meeting: held, with decisions
+    await pilot.pause(0.3)
+    await pilot.press("v", "v")
+    await pilot.pause(0.5)
+
+
 SHOTS: dict[str, tuple[tuple[int, int], Steps, str]] = {
     "main.svg": ((140, 42), main_screen, "textual-dark"),
     "main-80x24.svg": ((80, 24), main_screen, "textual-dark"),
@@ -79,6 +110,11 @@ SHOTS: dict[str, tuple[tuple[int, int], Steps, str]] = {
     "principles-taipei.svg": ((140, 42), taipei, "textual-dark"),
     "item-form.svg": ((120, 40), item_form, "textual-dark"),
     "help.svg": ((120, 40), help_screen, "textual-dark"),
+    "meetings.svg": ((120, 30), meetings, "textual-dark"),
+    "agenda.svg": ((120, 40), agenda, "textual-dark"),
+    "meeting-mode.svg": ((120, 35), meeting_mode, "textual-dark"),
+    "meeting-mode-light.svg": ((120, 35), meeting_mode, "textual-light"),
+    "minutes.svg": ((120, 40), minutes, "textual-dark"),
 }
 
 

@@ -34,6 +34,8 @@ def attendance_blocks(record: MeetingRecord) -> list[str]:
 def _decision_blocks(record: MeetingRecord, entry: AgendaEntry) -> list[str]:
     decision = entry.decision
     sentence = decision_sentence(decision, record.body) if decision else ""
+    if decision is None and entry.kind in (EntryKind.OPENING, EntryKind.CLOSING):
+        return []  # "Sammanträdets öppnande" and the like are minuted by their heading alone
     if decision is None or not sentence:
         return ["**Beslut**", "Inget beslut har registrerats."]
     blocks = ["**Beslut**", sentence_paragraph(sentence)]

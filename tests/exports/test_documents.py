@@ -84,7 +84,13 @@ def test_minutes_structure():
     assert "Deltar inte: Erik Holm (jäv)" in text
     assert "Skäl för återremiss: en kostnadsberäkning" in text
     assert "- Sara Nyberg: Till förmån för eget förslag" in text
-    assert "Inget beslut har registrerats." in text
+    # An opening or closing entry without a decision is minuted by its heading alone; an item
+    # without one says so.
+    assert "## § 24 Övriga frågor\n\n**Ärendet i korthet**" in text
+    undecided = replace(record.entries[4], decision=None)
+    assert undecided.item is not None
+    alone = minutes_markdown(replace(record, entries=(undecided,)))
+    assert "**Beslut**\n\nInget beslut har registrerats." in alone
     assert "Lena Ek, sekreterare" in text and "Anna Lindqvist, ordförande" in text
     assert "Erik Holm, justerare" in text
     assert "Justeringen har tillkännagivits genom anslag den" in text

@@ -50,7 +50,7 @@ Förhandsvisning av sammanträdets **föredragningslista**, **protokoll** och
 """
     BINDINGS = [
         HELP_BINDING,
-        Binding("v,tab", "switch", "Byt dokument", id="documents.switch"),
+        Binding("v", "switch", "Byt dokument", id="documents.switch"),
         Binding("x", "export", "Exportera", id="documents.export"),
         Binding("c", "confidential", "Sekretess", id="documents.confidential"),
         Binding("escape", "back", "Tillbaka", id="documents.back"),

@@ -52,6 +52,8 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
     BINDINGS = [
         HELP_BINDING,
         Binding("escape", "back", "Tillbaka", id="meetings.back"),
+        Binding("j", "cursor(1)", "Nästa", show=False, id="meetings.cursor_down"),
+        Binding("k", "cursor(-1)", "Föregående", show=False, id="meetings.cursor_up"),
         Binding("n", "new_meeting", "Nytt sammanträde", id="meetings.new"),
         Binding("r", "new_series", "Serie", id="meetings.series"),
         Binding("x", "export_calendar", "Kalender (.ics)", id="meetings.calendar"),
@@ -106,6 +108,10 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         if not self.meetings:
             status.append(" · n lägger till det första")
         self.query_one("#meetings-status", Static).update(status)
+
+    def action_cursor(self, delta: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + delta)
 
     @on(DataChanged)
     def _changed(self) -> None:
