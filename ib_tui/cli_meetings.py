@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import time
 from pathlib import Path
 
 from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date
+from ib_tui.domain.meeting import Member, MemberRole
 from ib_tui.services import DocumentKind, MeetingError, Services
 from ib_tui.services.documents import write_private
 from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
@@ -75,6 +77,16 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     plan.add_argument("--summer-from", default="", metavar="DATUM", help="sommaruppehåll från")
     plan.add_argument("--summer-to", default="", metavar="DATUM", help="sommaruppehåll till")
     plan.add_argument("--dry-run", action="store_true", help="visa dagarna utan att skapa något")
+    actions.add_parser("members", parents=[common], help="ledamöter och tjänstepersoner")
+    member = actions.add_parser(
+        "member", parents=[common], help="sätt namnet på ett uppdrag, eller lägg till ett"
+    )
+    member.add_argument("title", metavar="UPPDRAG", help="t.ex. ”KS ordförande”")
+    member.add_argument("name", metavar="NAMN", help='tomt ("") tar bort namnet')
+    member.add_argument(
+        "--role", choices=[role.value for role in MemberRole], default=None,
+        help="för ett nytt uppdrag (standard official)",
+    )  # fmt: skip
 
 
 def run(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
@@ -84,7 +96,7 @@ def run(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
     if not db_path.exists():  # only adding meetings creates a database; reading never does
         if dry_run:
             target = ":memory:"
-        elif action not in ("add", "plan"):
+        elif action not in ("add", "plan", "member"):
             raise StoreError(f"databasen {db_path} finns inte")
     services = Services.open(target, user)
     try:
@@ -95,6 +107,10 @@ def run(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
                 return _add(services, args)
             case "plan":
                 return _plan(services, args)
+            case "members":
+                return _members(services)
+            case "member":
+                return _member(services, args)
             case _:
                 return _list(services)
     except (MeetingError, DateError) as error:
@@ -174,4 +190,25 @@ def _plan(services: Services, args: argparse.Namespace) -> int:
     for day in existing:
         print(f"{day.isoformat()} fanns redan")
     print(f"{len(created)} sammanträden tillagda.")
+    return EXIT_OK
+
+
+def _members(services: Services) -> int:
+    for member in services.meetings.members():
+        print(f"{member.title:<28} {member.role.label:<14} {member.name or '(namn saknas)'}")
+    return EXIT_OK
+
+
+def _member(services: Services, args: argparse.Namespace) -> int:
+    title = args.title.strip()
+    found = next((m for m in services.meetings.members() if m.title == title), None)
+    name = args.name.strip() or None
+    if found is None:
+        role = MemberRole(args.role or MemberRole.OFFICIAL)
+        saved = services.meetings.save_member(Member(title, role, name))
+        print(f"{saved.title} ({saved.role.label}) tillagd: {saved.name or '(namn saknas)'}")
+        return EXIT_OK
+    role = MemberRole(args.role) if args.role else found.role
+    saved = services.meetings.save_member(replace(found, name=name, role=role))
+    print(f"{saved.title} ({saved.role.label}): {saved.name or '(namn saknas)'}")
     return EXIT_OK

@@ -114,3 +114,17 @@ def test_export_through_the_installed_entry_point(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.stdout.startswith("# Minnesanteckningar")
     assert json.dumps("Guangzhou")[1:-1] in done.stdout
+
+
+def test_member_names_are_settings_and_officials_can_be_added(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "ib.db"
+    assert main(["meetings", "member", "KS ordförande", "Anna Lindqvist", "--db", str(db)]) == 0
+    assert (
+        main(["meetings", "member", "Internationell strateg", "Lars Öberg", "--db", str(db)]) == 0
+    )
+    capsys.readouterr()
+    assert main(["meetings", "members", "--db", str(db)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].split() == ["KS", "ordförande", "ordförande", "Anna", "Lindqvist"]
+    assert "(namn saknas)" in listed[1]
+    assert listed[-1].split()[-3:] == ["tjänsteperson", "Lars", "Öberg"]

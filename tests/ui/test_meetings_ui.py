@@ -278,3 +278,19 @@ async def test_meeting_screens_at_80x24_and_without_meetings(services: Services)
         assert isinstance(app.screen, HelpModal)
         assert "Återremiss" in screen_text(pilot)  # the keys, built from the live bindings
         assert app.screen.target.HELP.lstrip().startswith("## Mötesläge")
+
+
+async def test_member_names_are_edited_on_the_meetings_screen(services: Services) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("l")
+        chair = services.meetings.members()[0]
+        await fill(pilot, {"new_name": "Lars Öberg"})
+        assert "ange uppdraget" in screen_text(pilot)  # a name without a seat is refused
+        await fill(pilot, {f"m{chair.id}": "Anna Lindqvist", "new_title": "Internationell strateg"})
+        members = services.meetings.members()
+        assert members[0].display == "Anna Lindqvist (KS ordförande)"
+        assert members[-1].display == "Lars Öberg (Internationell strateg)"

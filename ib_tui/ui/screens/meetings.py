@@ -5,6 +5,7 @@ Enter opens a meeting's agenda builder; new meetings are added one by one or as 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import time
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date
-from ib_tui.domain.meeting import Meeting
+from ib_tui.domain.meeting import Meeting, Member, MemberRole
 from ib_tui.domain.schedule import SeriesPlan
 from ib_tui.services import MeetingError, Services
 from ib_tui.services.documents import write_private
@@ -46,7 +47,9 @@ sammanlagda kostnad, mötets status och nästa frist (justering inom 14 dagar, a
 (t.ex. varannan onsdag kl. 13 från 14 januari till 17 juni, eller första tisdagen i månaden):
 svenska helgdagar och ett sommaruppehåll du anger hoppas över, och du ser vilka dagar och
 varför innan något skapas. **x** exporterar schemat som en iCalendar-fil (.ics) som
-ledamöterna kan prenumerera på.
+ledamöterna kan prenumerera på. **l** visar ledamöterna (strategins avsnitt 5: KS ordförande
+som ordförande, KF ordförande, KF 1:e vice ordförande och KS 1:e vice ordförande) och
+sekreteraren: skriv in deras namn, och lägg till tjänstepersoner som brukar närvara.
 Markören börjar på nästa sammanträde. **Esc** går tillbaka.
 """
     BINDINGS = [
@@ -57,6 +60,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         Binding("n", "new_meeting", "Nytt sammanträde", id="meetings.new"),
         Binding("r", "new_series", "Serie", id="meetings.series"),
         Binding("x", "export_calendar", "Kalender (.ics)", id="meetings.calendar"),
+        Binding("l", "members", "Ledamöter", id="meetings.members"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -221,6 +225,43 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
             self.notify(f"Kunde inte exportera: {error}", severity="error")
             return
         self.notify(f"Kalendern sparad: {path}", timeout=8)
+
+    def action_members(self) -> None:
+        members = self.services.meetings.members()
+        roles = [(role.label, role.value) for role in MemberRole]
+
+        def save(values: Values) -> Mapping[str, str]:
+            if values["new_name"].strip() and not values["new_title"].strip():
+                return {"new_title": "ange uppdraget, t.ex. ”Internationell strateg”"}
+            try:
+                for member in members:
+                    name = values[f"m{member.id}"].strip() or None
+                    if name != member.name:
+                        self.services.meetings.save_member(replace(member, name=name))
+                if values["new_title"].strip():
+                    self.services.meetings.save_member(
+                        Member(
+                            values["new_title"].strip(),
+                            MemberRole(values["new_role"] or MemberRole.OFFICIAL),
+                            values["new_name"].strip() or None,
+                        )
+                    )
+            except (MeetingError, StoreError) as error:
+                return {"": str(error)}
+            return {}
+
+        fields = [Field(f"m{m.id}", f"{m.title} ({m.role.label})", m.name or "") for m in members]
+        fields += [
+            Field(
+                "new_title", "Ny: uppdrag", hint="T.ex. ”Internationell strateg”; tomt om ingen."
+            ),
+            Field("new_name", "Ny: namn"),
+            Field("new_role", "Ny: roll", MemberRole.OFFICIAL.value, options=roles),
+        ]
+        self.app.push_screen(
+            FieldsModal("Ledamöter och tjänstepersoner", fields, save),
+            lambda values: values is not None and broadcast(self.app),
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)
