@@ -4,6 +4,7 @@ attendance, jäv, a reservation and one decision of each kind, then preview and 
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -294,3 +295,27 @@ async def test_member_names_are_edited_on_the_meetings_screen(services: Services
         members = services.meetings.members()
         assert members[0].display == "Anna Lindqvist (KS ordförande)"
         assert members[-1].display == "Lars Öberg (Internationell strateg)"
+
+
+HOSTILE = "[bold red]Röd[/] \x1b[2J\u202eTaipei"
+
+
+async def test_hostile_text_is_plain_on_the_meeting_screens(services: Services) -> None:
+    meeting = services.meetings.create(DAY)
+    item = services.items.register(make_item(title=HOSTILE, dnr="KS [link=x]1[/link]"))
+    services.items.set_status(item.id, Status.READY)
+    services.meetings.add_item(meeting.id, item.id)
+    chair = services.meetings.members()[0]
+    services.meetings.save_member(replace(chair, name="[blink]Ordf[/blink]"))
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agenda(pilot)
+        await pilot.press("j", "j", "j")
+        text = screen_text(pilot)
+        assert "[bold red]Röd[/] ␛[2J" in text and "KS [link=x]1[/link]" in text
+        assert "\x1b" not in text
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
+        assert "[bold red]Röd[/] ␛[2J�Taipei" in screen_text(pilot)
+        await pilot.press("N")
+        assert "[blink]Ordf[/blink] (KS ordförande)" in screen_text(pilot)

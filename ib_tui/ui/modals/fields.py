@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ib_tui.ui.modals.confirm import ConfirmModal
-from ib_tui.ui.text import clean, plain
+from ib_tui.ui.text import plain
 
 Values = dict[str, str]
 Save = Callable[[Values], Mapping[str, str]]  # errors by field name ("" for the whole form)
@@ -55,7 +55,7 @@ fältet och inget sparas. **Esc** avbryter (frågar först om du har skrivit nå
             yield Label(plain(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="fields-scroll"):
                 for field in self.fields:
-                    yield Label(field.label, classes="fields-label")
+                    yield Label(plain(field.label), classes="fields-label")  # may hold a name
                     yield self._widget(field)
                     if field.hint:
                         yield Static(field.hint, classes="fields-hint")
@@ -68,7 +68,7 @@ fältet och inget sparas. **Esc** avbryter (frågar först om du har skrivit nå
     def _widget(self, field: Field) -> Input | TextArea | Select[str]:
         widget_id = f"field-{field.name}"
         if field.options is not None:
-            options = [(clean(label), value) for label, value in field.options]
+            options = [(plain(label), value) for label, value in field.options]
             value = field.value if any(v == field.value for _, v in options) else Select.NULL
             return Select(
                 options,
