@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ib_tui.domain.model import HistoryEntry, Item
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.documents import DocumentKind, DocumentService
 from ib_tui.services.files import InvalidFile, OnExisting
@@ -38,6 +39,15 @@ class Services:
     def data_version(self) -> int:
         """Changes whenever another connection (another instance, or a worker) commits."""
         return self.store.data_version()
+
+    def read_item_with_history(self, item_id: int) -> tuple[Item, list[HistoryEntry]]:
+        """The item and its trail over a connection of its own: for worker threads, since
+        SQLite objects stay in the thread that made them."""
+        services = Services.open(self.store.path)
+        try:
+            return services.items.get(item_id), services.items.history(item_id)
+        finally:
+            services.close()
 
     def listing(self) -> ListingService:
         """A listing with its own connections, for one list view's worker threads."""

@@ -68,14 +68,8 @@ Hela värden, också långa texter: `ib-tui history DNR --json`.
     def _load(self, item_id: int | None) -> None:
         if item_id is None:
             return
-        # A thread needs its own connection (SQLite objects stay in the thread that made them).
         try:
-            services = Services.open(self.services.store.path)
-            try:
-                item = services.items.get(item_id)
-                entries = services.items.history(item_id)
-            finally:
-                services.close()
+            item, entries = self.services.read_item_with_history(item_id)
         except (StoreError, ItemNotFound) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

@@ -76,14 +76,8 @@ statusändring med tid, vem och gammalt → nytt värde).
         """Re-reads the item and its trail (after a change here or in another instance)."""
         if item_id is None:
             return
-        # A thread needs its own connection (SQLite objects stay in the thread that made them).
         try:
-            services = Services.open(self.services.store.path)
-            try:
-                item = services.items.get(item_id)
-                entries = services.items.history(item_id)
-            finally:
-                services.close()
+            item, entries = self.services.read_item_with_history(item_id)
         except (StoreError, ItemNotFound) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

@@ -4,13 +4,12 @@ costs, what the strategy says in short, and what was decided."""
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from ib_tui.domain.dates import format_amount, format_date
 from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, decision_sentence
 from ib_tui.domain.model import COST_LABELS
 from ib_tui.ui.text import plain
+from ib_tui.ui.widgets.item_detail import fact_table
 
 
 def verdicts_short(entry: AgendaEntry) -> str:
@@ -31,13 +30,7 @@ def entry_number(record: MeetingRecord, entry: AgendaEntry) -> str:
 def render_entry(
     entry: AgendaEntry, record: MeetingRecord, *, with_heading: bool = True
 ) -> RenderableType:
-    facts = Table.grid(padding=(0, 1))
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column()
-
-    def fact(label: str, value: object) -> None:
-        if value:
-            facts.add_row(label, value if isinstance(value, Text) else plain(value))
+    facts, fact = fact_table("bold")
 
     item = entry.item
     if item is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +26,23 @@ FLAG_LABELS = {
 }
 
 
+Fact = Callable[[str, object], None]
+
+
+def fact_table(label_style: str = "dim") -> tuple[Table, Fact]:
+    """A two-column grid of label and value, and the function that adds a row to it: a value
+    that is empty is left out, user text is shown plainly."""
+    facts = Table.grid(padding=(0, 1))
+    facts.add_column(style=label_style, no_wrap=True)
+    facts.add_column()
+
+    def fact(label: str, value: object) -> None:
+        if value:
+            facts.add_row(label, value if isinstance(value, Text) else plain(value))
+
+    return facts, fact
+
+
 def period(item: Item) -> str:
     if item.starts and item.ends and item.ends != item.starts:
         return f"{format_date(item.starts)} – {format_date(item.ends)}"
@@ -36,13 +55,7 @@ def render_item(item: Item) -> RenderableType:
     heading.append(f" · {item.kind.label} · {item.status.label}")
     if item.status_changed:
         heading.append(f" sedan {format_date(item.status_changed.date())}", "dim")
-    facts = Table.grid(padding=(0, 1))
-    facts.add_column(style="dim", no_wrap=True)
-    facts.add_column()
-
-    def fact(label: str, value: object) -> None:
-        if value:
-            facts.add_row(label, value if isinstance(value, Text) else plain(value))
+    facts, fact = fact_table()
 
     fact("Begärt av", item.requested_by)
     fact("Inkom", format_date(item.received))
