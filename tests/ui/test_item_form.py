@@ -158,5 +158,7 @@ async def test_form_fits_a_small_terminal(demo_services: Services) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_list(pilot)
         await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemFormScreen))
+        await pilot.pause()
         text = screen_text(pilot)
         assert "Rubrik" in text and "F2" in text.upper()
