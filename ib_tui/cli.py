@@ -28,6 +28,7 @@ from ib_tui.services import InvalidFile, OnExisting, Services
 from ib_tui.services import backup as backups
 from ib_tui.services.context import local_now
 from ib_tui.services.demo import load_demo
+from ib_tui.services.generate import DatabaseNotEmpty, generate
 from ib_tui.services.files import check_items, import_items, validate_file
 from ib_tui.store import ItemNotFound, SchemaTooNewError, StoreError
 
@@ -108,8 +109,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     resetter.add_argument("key", metavar="NYCKEL")
 
+    demo = commands.add_parser("demo", parents=[common], help="demodata för att prova appen")
+    demo_commands = demo.add_subparsers(dest="demo_command", metavar="ÅTGÄRD")
+    generate = demo_commands.add_parser(
+        "generate", parents=[common], help="fyll en tom databas med många påhittade ärenden"
+    )
+    generate.add_argument(
+        "--items", type=_positive, default=1_000, metavar="N", help="antal ärenden (standard 1000)"
+    )
+    generate.add_argument("--seed", type=int, default=1, help="slumpfrö (samma frö, samma data)")
+
+    precedent = commands.add_parser(
+        "precedent", parents=[common], help="visa tidigare liknande ärenden och deras beslut"
+    )
+    precedent.add_argument("reference", metavar="DNR|ID", help="diarienummer eller id")
+    precedent.add_argument("--json", action="store_true", help="skriv ett JSON-dokument på stdout")
+
     commands.add_parser("locate", parents=[common], help="visa var ib-tui lagrar sina filer")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} är inte ett heltal") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("måste vara minst 1")
+    return value
 
 
 LaunchTui = Callable[[Services, bool], int]  # runs the TUI, returns its exit status
@@ -154,6 +181,12 @@ def _dispatch(args: argparse.Namespace, launch_tui: LaunchTui | None) -> int:
             return _restore(_db_path(args), args.source)
         case "settings":
             return _settings(args, _db_path(args), user)
+        case "demo":
+            if args.demo_command != "generate":
+                raise UsageError("ange en åtgärd: ib-tui demo generate --items N --db FIL")
+            return _generate(_db_path(args), args.items, args.seed, user)
+        case "precedent":
+            return _precedent(args.reference, _db_path(args), as_json=args.json)
         case "locate":
             print(f"databas:  {_db_path(args)}")
             print(f"logg:     {log_path()}")
@@ -207,8 +240,9 @@ class _Progress:
     """ "Importerar 1 234/5 000 (24 %)" on stderr, redrawn at most ten times a second, only when
     stderr is a terminal (never in a pipe or a log)."""
 
-    def __init__(self) -> None:
+    def __init__(self, verb: str = "Importerar") -> None:
         self.enabled = sys.stderr.isatty()
+        self.verb = verb
         self._shown = 0.0
 
     def __call__(self, done: int, total: int) -> None:
@@ -218,7 +252,8 @@ class _Progress:
         self._shown = now
         percent = done * 100 // max(total, 1)
         text = f"{done:,}/{total:,}".replace(",", "\u00a0")
-        sys.stderr.write(f"\rImporterar {text} ({percent} %)")
+        bar = "█" * (percent // 5) + "·" * (20 - percent // 5)
+        sys.stderr.write(f"\r{self.verb} {text} ({percent} %) {bar}")
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -246,6 +281,21 @@ def _import(path: Path, db_path: Path, user: str | None, on_existing: OnExisting
     print(f"{report.summary()} till {db_path}.")
     if report.skipped:
         print("Använd --existing update för att uppdatera dem med filens värden.")
+    return EXIT_OK
+
+
+def _generate(db_path: Path, count: int, seed: int, user: str | None) -> int:
+    started = time.monotonic()
+    services = Services.open(db_path, user or "demo")
+    try:
+        done = generate(services.context, count, seed=seed, progress=_Progress("Skapar"))
+    except DatabaseNotEmpty as error:
+        raise UsageError(str(error)) from None
+    finally:
+        services.close()
+    seconds = time.monotonic() - started
+    amount = f"{done:,}".replace(",", "\u00a0")
+    print(f"Skapade {amount} ärenden i {db_path} på {seconds:.1f} s.")
     return EXIT_OK
 
 
