@@ -20,6 +20,7 @@ from ib_tui import __version__
 from ib_tui.domain.changes import field_label
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry, Status
+from ib_tui.domain.precedent import Precedents
 from ib_tui.domain.text import clean
 from ib_tui.logs import configure_logging
 from ib_tui.paths import default_db_path, log_path
@@ -28,8 +29,9 @@ from ib_tui.services import InvalidFile, OnExisting, Services
 from ib_tui.services import backup as backups
 from ib_tui.services.context import local_now
 from ib_tui.services.demo import load_demo
-from ib_tui.services.generate import DatabaseNotEmpty, generate
 from ib_tui.services.files import check_items, import_items, validate_file
+from ib_tui.services.generate import DatabaseNotEmpty, generate
+from ib_tui.services.precedent import find_precedents
 from ib_tui.store import ItemNotFound, SchemaTooNewError, StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
@@ -326,6 +328,73 @@ def _history(reference: str, db_path: Path, *, as_json: bool) -> int:
     for entry in entries:
         print(history_line(entry))
     return EXIT_OK
+
+
+def _precedent(reference: str, db_path: Path, *, as_json: bool) -> int:
+    if not db_path.exists():
+        raise StoreError(f"databasen {db_path} finns inte")
+    services = Services.open(db_path)
+    try:
+        try:
+            item = services.items.find(reference)
+        except ItemNotFound:
+            raise UsageError(f"inget ärende med dnr eller id {clean(reference)}") from None
+        found = find_precedents(services.context, item)
+    finally:
+        services.close()
+    if as_json:
+        json.dump(_precedents_json(found), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(f"{clean(item.dnr or 'utan dnr')} · {clean(item.title)}")
+    print(f"Tidigare ärenden av samma typ med {clean(found.basis)}: {found.matched}")
+    for entry in found.similar:
+        other = entry.item
+        day = entry.outcome_date.date().isoformat() if entry.outcome_date else ""
+        received = other.received.isoformat() if other.received else ""
+        cost = format_amount(other.costs.total) if other.costs.total else "–"
+        print(clean(f"  {other.dnr or '–':<14} {received:<10}  {other.title}"))
+        print(clean(f"  {'':<14} {other.status.label} · {cost} · {entry.outcome} ({day})"))
+        if entry.decision_text:
+            print(f"  {'':<14} {clean(entry.decision_text)}")
+    if found.per_year:
+        print("Kostnad per år:")
+        for year in found.per_year:
+            print(f"  {year.year}  {year.items:>5} ärenden  {format_amount(year.total):>14}")
+    return EXIT_OK
+
+
+def _precedents_json(found: Precedents) -> dict[str, object]:
+    def day(value: object) -> str | None:
+        return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
+
+    return {
+        "id": found.item.id,
+        "dnr": found.item.dnr,
+        "title": found.item.title,
+        "basis": found.basis,
+        "matched": found.matched,
+        "similar": [
+            {
+                "id": entry.item.id,
+                "dnr": entry.item.dnr,
+                "title": entry.item.title,
+                "received": day(entry.item.received),
+                "status": entry.item.status.value,
+                "status_changed": day(entry.item.status_changed),
+                "total_cost": entry.item.costs.total,
+                "decision": entry.decision,
+                "decision_text": entry.decision_text,
+                "decided_at": day(entry.decided_at),
+                "outcome": entry.outcome,
+            }
+            for entry in found.similar
+        ],
+        "per_year": [
+            {"year": year.year, "items": year.items, "total_cost": year.total}
+            for year in found.per_year
+        ],
+    }
 
 
 def _history_json(entry: HistoryEntry) -> dict[str, object]:

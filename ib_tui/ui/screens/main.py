@@ -58,6 +58,8 @@ skälet och strategins egen mening, och var ärendet beslutas (forum).
 **/** söker i rubrik, sammanfattning, dnr, stad, land och beställare medan du skriver.
 **t** och **s** stegar genom typ- och statusfilter, **o** byter sortering, **Esc** rensar.
 
+**p** visar tidigare liknande ärenden (samma typ och forum, part eller ort), deras beslut
+och kostnaden per år: "vad gjorde vi förra gången?".
 **h** visar ärendets historik: varje ändring med tid, vem och gammalt → nytt värde.
 **u** (eller Ctrl+Z) ångrar din senaste ändring, **U** (eller Ctrl+Y) gör om den; ångrandet
 syns också i historiken. Har någon annan ändrat ärendet efter dig får du välja vad som gäller.
@@ -86,6 +88,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         Binding("o", "cycle_sort", "Sortering", show=False, id="filter.sort"),
         Binding("escape", "clear_filters", "Rensa filter", show=False, id="filter.clear"),
         Binding("h", "history", "Historik", id="item.history"),
+        Binding("p", "precedent", "Tidigare ärenden", show=False, id="item.precedent"),
         *UNDO_BINDINGS,
         Binding("i", "import_items", "Importera", show=False, id="main.import"),
     ]
@@ -262,6 +265,12 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 
         if item := self._current():
             self.app.push_screen(HistoryScreen(self.services, item))
+
+    def action_precedent(self) -> None:
+        from ib_tui.ui.screens.precedent import PrecedentScreen
+
+        if item := self._current():
+            self.app.push_screen(PrecedentScreen(self.services, item))
 
     def action_import_items(self) -> None:
         from ib_tui.ui.screens.import_items import ImportScreen
