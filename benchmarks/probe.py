@@ -28,20 +28,20 @@ def emit(**values: object) -> None:
     print(json.dumps(values), flush=True)
 
 
-def _ib_app(db: str):  # noqa: ANN202
+def _ib_app(db: str):
     from ib_tui.services import Services
     from ib_tui.ui.app import IBApp
 
     return IBApp(Services.open(db, user="bench"))
 
 
-def _hook_first_page(callback) -> None:  # noqa: ANN001
+def _hook_first_page(callback) -> None:
     """Calls `callback()` after the refresh that paints a query's first rows."""
     from ib_tui.ui.widgets.item_table import ItemTable
 
     original = ItemTable._apply_first
 
-    def apply_first(self, generation, rows):  # noqa: ANN001, ANN202
+    def apply_first(self, generation, rows):
         original(self, generation, rows)
         if generation == self._generation:
             self.call_after_refresh(callback)
@@ -54,7 +54,7 @@ def startup_empty() -> None:
     from textual.widgets import Footer, Header, Static
 
     class Empty(App[None]):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield Header()
             yield Static("tom")
             yield Footer()
@@ -80,7 +80,7 @@ def startup(db: str) -> None:
     app.run(headless=True, size=(120, 40))
 
 
-async def _wait(pilot, condition, timeout: float = 30.0) -> None:  # noqa: ANN001
+async def _wait(pilot, condition, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -115,7 +115,7 @@ def keys_empty() -> None:
     state: dict[str, float] = {}
 
     class Empty(App[None]):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield Input(id="search")
             yield Static(id="echo")
 
@@ -196,7 +196,7 @@ def datatable(db: str) -> None:
     state: dict[str, float] = {}
 
     class Plain(App[None]):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield DataTable()
 
         def on_mount(self) -> None:

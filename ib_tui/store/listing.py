@@ -67,6 +67,11 @@ def where_clause(query: ItemQuery, *, text: bool = True) -> tuple[str, list[obje
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def _superseded(error: sqlite3.Error) -> bool:
+    """Interrupted by a newer query, or the view closed its connections (quitting)."""
+    return "interrupt" in str(error) or "closed" in str(error)
+
+
 class ItemListing:
     """Reads for one list view, callable from worker threads.
 
@@ -144,7 +149,10 @@ class ItemListing:
 
     def _data_version(self) -> int:
         """Changes when any other connection commits (this one never writes)."""
-        return self._scan.execute("PRAGMA data_version").fetchone()[0]
+        try:
+            return self._scan.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.ProgrammingError as error:  # closed: the view went away (quitting)
+            raise ListingInterrupted from error
 
     def ids(self, query: ItemQuery) -> array:
         """Every matching id in list order. Raises ListingInterrupted if interrupted."""
@@ -158,8 +166,8 @@ class ItemListing:
                 return cached[1]
             try:
                 ids = array("q", (row[0] for row in self._scan.execute(sql, params)))
-            except sqlite3.OperationalError as error:
-                if "interrupt" in str(error):
+            except (sqlite3.OperationalError, sqlite3.ProgrammingError) as error:
+                if _superseded(error):
                     raise ListingInterrupted from error
                 raise
             self._remember(self._ids_cache, query, (version, ids), len)
@@ -177,8 +185,8 @@ class ItemListing:
                 row = self._scan.execute(
                     f"SELECT coalesce(sum(cost_total), 0) FROM items{where}", params
                 ).fetchone()
-            except sqlite3.OperationalError as error:
-                if "interrupt" in str(error):
+            except (sqlite3.OperationalError, sqlite3.ProgrammingError) as error:
+                if _superseded(error):
                     raise ListingInterrupted from error
                 raise
             self._remember(self._total_cache, key, (version, row[0]), lambda _: 1)
@@ -203,5 +211,6 @@ class ItemListing:
         self._scan.interrupt()
 
     def close(self) -> None:
+        self._scan.interrupt()
         self._pages.close()
         self._scan.close()
