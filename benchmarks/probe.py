@@ -112,6 +112,7 @@ def keys_empty() -> None:
     from textual.widgets import Input, Static
 
     times: list[float] = []
+    walls: list[float] = []
     state: dict[str, float] = {}
 
     class Empty(App[None]):
@@ -121,7 +122,12 @@ def keys_empty() -> None:
 
         def on_input_changed(self, event: Input.Changed) -> None:
             self.query_one("#echo", Static).update(event.value)
-            self.call_after_refresh(lambda: times.append(time.perf_counter() - state["t0"]))
+            self.call_after_refresh(self.painted)
+
+        def painted(self) -> None:
+            now = time.perf_counter()
+            times.append(now - state["t0"])
+            walls.append(now - state["press"])
 
     def hook(message: object) -> None:
         if type(message).__name__ == "Changed":
@@ -134,14 +140,16 @@ def keys_empty() -> None:
             for query in QUERIES:
                 for char in query:
                     count = len(times)
+                    state["press"] = time.perf_counter()
                     await pilot.press(char)
                     await _wait(pilot, lambda count=count: len(times) > count)
+                count = len(times)
                 await pilot.press(*["backspace"] * len(query))
                 await pilot.pause(0.05)
-                times[:] = times[: len(times) - len(query)]  # only typing forwards is measured
+                del times[count:], walls[count:]  # only typing forwards is measured
 
     asyncio.run(run())
-    emit(keystrokes=times)
+    emit(keystrokes=times, walls=walls)
 
 
 def keys(db: str) -> None:
@@ -150,12 +158,15 @@ def keys(db: str) -> None:
     from ib_tui.ui.widgets.item_table import ItemTable
 
     times: list[float] = []
-    state: dict[str, object] = {"t0": None}
+    walls: list[float] = []
+    state: dict[str, object] = {"t0": None, "press": 0.0}
     app = _ib_app(db)
 
     def painted() -> None:
         if state["t0"] is not None:
-            times.append(time.perf_counter() - state["t0"])  # type: ignore[operator]
+            now = time.perf_counter()
+            times.append(now - state["t0"])  # type: ignore[operator]
+            walls.append(now - state["press"])  # type: ignore[operator]
             state["t0"] = None
 
     _hook_first_page(painted)
@@ -172,17 +183,17 @@ def keys(db: str) -> None:
             for query in QUERIES:
                 for char in query:
                     count = len(times)
+                    state["press"] = time.perf_counter()
                     await pilot.press(char)
                     await _wait(pilot, lambda count=count: len(times) > count)
-                state["measure"] = False
                 await pilot.press("escape")  # clears the search (and leaves the box)
                 await _wait(pilot, lambda: table.query.text == "" and table.current_row)
+                await _wait(pilot, lambda: not table.counting)  # the whole list's count
                 await pilot.press("slash")
                 state["t0"] = None
-                times[:] = times[: len(times) - 1] if len(times) > len(QUERIES) * 99 else times
 
     asyncio.run(run())
-    emit(keystrokes=times)
+    emit(keystrokes=times, walls=walls)
 
 
 def datatable(db: str) -> None:

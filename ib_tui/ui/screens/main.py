@@ -101,6 +101,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         self._kind_filter = 0
         self._status_filter = 0
         self._count_text = ""
+        self._highlighted: ListRow | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,7 +144,15 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 
     @on(ItemTable.Highlighted)
     def show_item(self, event: ItemTable.Highlighted) -> None:
-        item = event.row.item if event.row else None
+        # The panels follow right after the list is painted: rebuilding them (principles,
+        # facts) cost as much as drawing the new rows, and a keystroke's rows come first.
+        self._highlighted = event.row
+        self.call_after_refresh(self._show_panels, event.row)
+
+    def _show_panels(self, row: ListRow | None) -> None:
+        if row is not self._highlighted:
+            return  # the cursor moved on before the list was painted
+        item = row.item if row else None
         self.query_one(ItemDetail).show(item)
         self.query_one(PrinciplePanel).show(self.services.items.judge(item) if item else None)
         self.query_one("#side", VerticalScroll).scroll_home(animate=False)
