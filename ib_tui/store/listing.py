@@ -218,6 +218,10 @@ class ItemListing:
         self._scan.interrupt()
 
     def close(self) -> None:
+        """Stops a running scan and waits for it: closing a connection under a running
+        statement makes pysqlite raise odd errors (MemoryError) in the worker."""
         self._scan.interrupt()
-        self._pages.close()
-        self._scan.close()
+        with self._scan_lock:
+            self._scan.close()
+        with self._pages_lock:
+            self._pages.close()
