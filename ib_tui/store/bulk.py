@@ -28,7 +28,12 @@ HISTORY_COLUMNS = (
 )  # fmt: skip
 
 
-BULK_CACHE_KIB = 256 * 1024
+# The page cache for the load, per expected item (the database grows ~1.2 KB an item), so the
+# transaction spills little to the WAL before commit: 1M items took 69 s with 256 MB, 63 s
+# with 1 GB. Capped; allocated only as pages are used.
+CACHE_KIB_PER_ITEM = 1.2
+MAX_CACHE_KIB = 1024 * 1024
+MIN_CACHE_KIB = 16 * 1024
 
 
 class DatabaseNotEmpty(Exception):
@@ -60,8 +65,11 @@ class BulkWriter:
     Refuses (DatabaseNotEmpty) a database that already holds items, checked after the write
     lock is taken, so two generators on one file cannot both pass the check."""
 
-    def __init__(self, store: Store, *, rebuild_fts: bool = True) -> None:
+    def __init__(self, store: Store, *, rebuild_fts: bool = True, expected_items: int = 0) -> None:
         self.store = store
+        self.cache_kib = int(
+            min(MAX_CACHE_KIB, max(MIN_CACHE_KIB, expected_items * CACHE_KIB_PER_ITEM))
+        )
         self.rebuild_fts = rebuild_fts
         self.first_id = 1
         self._transaction = store.transaction()
@@ -77,7 +85,7 @@ class BulkWriter:
         # A big page cache for the load: the index builds and the FTS rebuild touch far more
         # than SQLite's default 2 MB. Restored on exit.
         self._cache_size = self._conn.execute("PRAGMA cache_size").fetchone()[0]
-        self._conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        self._conn.execute(f"PRAGMA cache_size = {-self.cache_kib}")
         self._transaction.__enter__()
         try:
             count = self._conn.execute("SELECT count(*) FROM items").fetchone()[0]
