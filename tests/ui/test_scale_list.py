@@ -182,3 +182,23 @@ def test_counts_and_totals_are_cached_until_a_commit(big: Services) -> None:
         assert list(listing.ids(query)) == list(first)
     finally:
         listing.close()
+
+
+def test_a_newer_query_interrupts_the_running_scan(big: Services) -> None:
+    from ib_tui.store import ListingInterrupted
+
+    listing = big.listing()
+    inner = listing._listing
+    try:
+        # Interrupt from inside the scan (as the UI thread does when a key arrives mid-scan).
+        inner._scan.set_progress_handler(lambda: inner.interrupt() or 0, 50)
+        with pytest.raises(ListingInterrupted):
+            listing.ids(ItemQuery(text="e"))
+        with pytest.raises(ListingInterrupted):
+            listing.total_cost(ItemQuery())
+        inner._scan.set_progress_handler(None, 0)
+        assert len(listing.ids(ItemQuery())) == COUNT  # the connection still works
+    finally:
+        listing.close()
+    with pytest.raises(ListingInterrupted):  # a closed view's late worker ends quietly
+        listing.ids(ItemQuery(text="eu"))
