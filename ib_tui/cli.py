@@ -20,6 +20,7 @@ from ib_tui import __version__, cli_meetings
 from ib_tui.domain.changes import field_label
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry, Status
+from ib_tui.domain.precedent import Precedents
 from ib_tui.domain.text import clean
 from ib_tui.logs import configure_logging
 from ib_tui.paths import default_db_path, log_path
@@ -29,6 +30,8 @@ from ib_tui.services import backup as backups
 from ib_tui.services.context import local_now
 from ib_tui.services.demo import load_demo
 from ib_tui.services.files import check_items, import_items, validate_file
+from ib_tui.services.generate import DatabaseNotEmpty, generate
+from ib_tui.services.precedent import find_precedents
 from ib_tui.store import ItemNotFound, SchemaTooNewError, StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
@@ -108,9 +111,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     resetter.add_argument("key", metavar="NYCKEL")
 
+    demo = commands.add_parser("demo", parents=[common], help="demodata för att prova appen")
+    demo_commands = demo.add_subparsers(dest="demo_command", metavar="ÅTGÄRD")
+    generate = demo_commands.add_parser(
+        "generate", parents=[common], help="fyll en tom databas med många påhittade ärenden"
+    )
+    generate.add_argument(
+        "--items", type=_positive, default=1_000, metavar="N", help="antal ärenden (standard 1000)"
+    )
+    generate.add_argument("--seed", type=int, default=1, help="slumpfrö (samma frö, samma data)")
+
+    precedent = commands.add_parser(
+        "precedent", parents=[common], help="visa tidigare liknande ärenden och deras beslut"
+    )
+    precedent.add_argument("reference", metavar="DNR|ID", help="diarienummer eller id")
+    precedent.add_argument("--json", action="store_true", help="skriv ett JSON-dokument på stdout")
+
     commands.add_parser("locate", parents=[common], help="visa var ib-tui lagrar sina filer")
     cli_meetings.add_parsers(commands, common)
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} är inte ett heltal") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("måste vara minst 1")
+    return value
 
 
 LaunchTui = Callable[[Services, bool], int]  # runs the TUI, returns its exit status
@@ -160,6 +189,12 @@ def _dispatch(args: argparse.Namespace, launch_tui: LaunchTui | None) -> int:
                 return cli_meetings.run(args, _db_path(args), user)
             except cli_meetings.CommandError as error:
                 raise UsageError(str(error)) from None
+        case "demo":
+            if args.demo_command != "generate":
+                raise UsageError("ange en åtgärd: ib-tui demo generate --items N --db FIL")
+            return _generate(_db_path(args), args.items, args.seed, user)
+        case "precedent":
+            return _precedent(args.reference, _db_path(args), as_json=args.json)
         case "locate":
             print(f"databas:  {_db_path(args)}")
             print(f"logg:     {log_path()}")
@@ -213,8 +248,9 @@ class _Progress:
     """ "Importerar 1 234/5 000 (24 %)" on stderr, redrawn at most ten times a second, only when
     stderr is a terminal (never in a pipe or a log)."""
 
-    def __init__(self) -> None:
+    def __init__(self, verb: str = "Importerar") -> None:
         self.enabled = sys.stderr.isatty()
+        self.verb = verb
         self._shown = 0.0
 
     def __call__(self, done: int, total: int) -> None:
@@ -224,7 +260,8 @@ class _Progress:
         self._shown = now
         percent = done * 100 // max(total, 1)
         text = f"{done:,}/{total:,}".replace(",", "\u00a0")
-        sys.stderr.write(f"\rImporterar {text} ({percent} %)")
+        bar = "█" * (percent // 5) + "·" * (20 - percent // 5)
+        sys.stderr.write(f"\r{self.verb} {text} ({percent} %) {bar}")
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -255,6 +292,21 @@ def _import(path: Path, db_path: Path, user: str | None, on_existing: OnExisting
     return EXIT_OK
 
 
+def _generate(db_path: Path, count: int, seed: int, user: str | None) -> int:
+    started = time.monotonic()
+    services = Services.open(db_path, user or "demo")
+    try:
+        done = generate(services.context, count, seed=seed, progress=_Progress("Skapar"))
+    except DatabaseNotEmpty as error:
+        raise UsageError(str(error)) from None
+    finally:
+        services.close()
+    seconds = time.monotonic() - started
+    amount = f"{done:,}".replace(",", "\u00a0")
+    print(f"Skapade {amount} ärenden i {db_path} på {seconds:.1f} s.")
+    return EXIT_OK
+
+
 def _history(reference: str, db_path: Path, *, as_json: bool) -> int:
     if not db_path.exists():
         raise StoreError(f"databasen {db_path} finns inte")
@@ -282,6 +334,73 @@ def _history(reference: str, db_path: Path, *, as_json: bool) -> int:
     for entry in entries:
         print(history_line(entry))
     return EXIT_OK
+
+
+def _precedent(reference: str, db_path: Path, *, as_json: bool) -> int:
+    if not db_path.exists():
+        raise StoreError(f"databasen {db_path} finns inte")
+    services = Services.open(db_path)
+    try:
+        try:
+            item = services.items.find(reference)
+        except ItemNotFound:
+            raise UsageError(f"inget ärende med dnr eller id {clean(reference)}") from None
+        found = find_precedents(services.context, item)
+    finally:
+        services.close()
+    if as_json:
+        json.dump(_precedents_json(found), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(f"{clean(item.dnr or 'utan dnr')} · {clean(item.title)}")
+    print(f"Tidigare ärenden av samma typ med {clean(found.basis)}: {found.matched}")
+    for entry in found.similar:
+        other = entry.item
+        day = entry.outcome_date.date().isoformat() if entry.outcome_date else ""
+        received = other.received.isoformat() if other.received else ""
+        cost = format_amount(other.costs.total) if other.costs.total else "–"
+        print(clean(f"  {other.dnr or '–':<14} {received:<10}  {other.title}"))
+        print(clean(f"  {'':<14} {other.status.label} · {cost} · {entry.outcome} ({day})"))
+        if entry.decision_text:
+            print(f"  {'':<14} {clean(entry.decision_text)}")
+    if found.per_year:
+        print("Kostnad per år:")
+        for year in found.per_year:
+            print(f"  {year.year}  {year.items:>5} ärenden  {format_amount(year.total):>14}")
+    return EXIT_OK
+
+
+def _precedents_json(found: Precedents) -> dict[str, object]:
+    def day(value: object) -> str | None:
+        return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
+
+    return {
+        "id": found.item.id,
+        "dnr": found.item.dnr,
+        "title": found.item.title,
+        "basis": found.basis,
+        "matched": found.matched,
+        "similar": [
+            {
+                "id": entry.item.id,
+                "dnr": entry.item.dnr,
+                "title": entry.item.title,
+                "received": day(entry.item.received),
+                "status": entry.item.status.value,
+                "status_changed": day(entry.item.status_changed),
+                "total_cost": entry.item.costs.total,
+                "decision": entry.decision,
+                "decision_text": entry.decision_text,
+                "decided_at": day(entry.decided_at),
+                "outcome": entry.outcome,
+            }
+            for entry in found.similar
+        ],
+        "per_year": [
+            {"year": year.year, "items": year.items, "total_cost": year.total}
+            for year in found.per_year
+        ],
+    }
 
 
 def _history_json(entry: HistoryEntry) -> dict[str, object]:

@@ -10,10 +10,12 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ib_tui.store.migrations import migrate
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5_000
 BUSY_RETRIES = 3  # after the busy timeout: each retry waits the full timeout again
@@ -78,13 +80,23 @@ class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = path if str(path) == ":memory:" else Path(path)
         self.connection = connect(self.path)
-        self.db = sqlite_utils.Database(self.connection)
+        self._db: sqlite_utils.Database | None = None
         self._lock = threading.RLock()
         try:
             migrate(self.connection)
         except Exception:
             self.connection.close()
             raise
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the write connection, imported on first use: it costs ~50 ms of
+        start-up, and the first screen only reads."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.connection)
+        return self._db
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:

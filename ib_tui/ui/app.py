@@ -8,6 +8,7 @@ redo, noticing other instances' changes, and errors routed to the log file, neve
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterable
 
 from rich.text import Text
@@ -22,12 +23,12 @@ from ib_tui.services import Direction, Services
 from ib_tui.ui.commands import binding_commands
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
-from ib_tui.ui.modals.help import HelpModal
 from ib_tui.ui.screens.main import MainScreen
 from ib_tui.ui.text import clean
 from ib_tui.ui.undo import UndoController
 
 log = logging.getLogger(__name__)
+SWITCH_INTERVAL = 0.0005  # seconds
 
 
 class IBApp(App[None]):
@@ -47,12 +48,18 @@ class IBApp(App[None]):
         self._data_version: int | None = None
 
     def on_mount(self) -> None:
+        # The list's workers release the GIL at every SQLite step and then wait to get it back
+        # while the UI thread renders; the default 5 ms switch interval made a search's first
+        # page several times slower than the query itself at 1M items (benchmarks/run.py).
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.sub_title = "DEMO" if self.demo else str(self.services.store.path)
         self.push_screen(MainScreen(self.services))
         self._data_version = self.services.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_changes)
 
     def action_help(self) -> None:
+        from ib_tui.ui.modals.help import HelpModal  # rich.markdown: ~35 ms, not at start-up
+
         if isinstance(self.screen, HelpModal):
             return
         self.push_screen(HelpModal(self.screen))

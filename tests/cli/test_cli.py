@@ -170,3 +170,28 @@ def test_a_too_new_database_is_a_clear_error(tmp_path: Path, capsys) -> None:
         connection.execute("PRAGMA user_version = 999")
     assert main(["import", str(write(tmp_path, GOOD)), "--db", str(db)]) == 1
     assert "schemaversion 999" in capsys.readouterr().err
+
+
+def test_demo_generate_through_the_entry_point_refuses_a_second_run(tmp_path: Path) -> None:
+    db = tmp_path / "stor.db"
+    command = [sys.executable, "-m", "ib_tui", "demo", "generate", "--items", "30000",
+               "--db", str(db)]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Skapade 30\u00a0000 ärenden" in done.stdout
+    assert done.stderr == ""  # no progress bar when stderr is not a terminal
+    services = Services.open(db)
+    try:
+        assert services.items.repository.count() == 30_000
+    finally:
+        services.close()
+    again = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert again.returncode == 2
+    assert "innehåller redan 30\u00a0000 ärenden" in again.stderr and again.stdout == ""
+
+
+def test_demo_generate_rejects_a_bad_count(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["demo", "generate", "--items", "0"])
+    assert stopped.value.code == 2
+    assert "måste vara minst 1" in capsys.readouterr().err

@@ -59,6 +59,8 @@ skälet och strategins egen mening, och var ärendet beslutas (forum).
 **/** söker i rubrik, sammanfattning, dnr, stad, land och beställare medan du skriver.
 **t** och **s** stegar genom typ- och statusfilter, **o** byter sortering, **Esc** rensar.
 
+**p** visar tidigare liknande ärenden (samma typ och forum, part eller ort), deras beslut
+och kostnaden per år: "vad gjorde vi förra gången?".
 **h** visar ärendets historik: varje ändring med tid, vem och gammalt → nytt värde.
 **u** (eller Ctrl+Z) ångrar din senaste ändring, **U** (eller Ctrl+Y) gör om den; ångrandet
 syns också i historiken. Har någon annan ändrat ärendet efter dig får du välja vad som gäller.
@@ -92,6 +94,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         Binding("o", "cycle_sort", "Sortering", show=False, id="filter.sort"),
         Binding("escape", "clear_filters", "Rensa filter", show=False, id="filter.clear"),
         Binding("h", "history", "Historik", id="item.history"),
+        Binding("p", "precedent", "Tidigare ärenden", show=False, id="item.precedent"),
         *UNDO_BINDINGS,
         Binding("i", "import_items", "Importera", show=False, id="main.import"),
         Binding("m", "meetings", "Möten", id="main.meetings"),
@@ -106,6 +109,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         self._kind_filter = 0
         self._status_filter = 0
         self._count_text = ""
+        self._highlighted: ListRow | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,8 +130,17 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 
     def on_mount(self) -> None:
         self._show_filters()
-        self.query_one(ItemTable).load(self.query_state)
-        self.query_one(ItemTable).focus()
+        table = self.query_one(ItemTable)
+        # The first screen's rows are read here, on the UI thread: an indexed LIMIT of a few
+        # ms. In a worker the read waited for the GIL while the UI thread drew the first frame,
+        # and the rows came one frame later (~100 ms of start-up, benchmarks/run.py). Every
+        # later query, and this one's count, runs in the list's workers.
+        try:
+            first = self.listing.first_page(self.query_state, table.first_page_size)
+        except Exception:  # the worker reads it again and reports the problem
+            first = None
+        table.load(self.query_state, first=first)
+        table.focus()
 
     def on_unmount(self) -> None:
         self.listing.close()
@@ -139,7 +152,15 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 
     @on(ItemTable.Highlighted)
     def show_item(self, event: ItemTable.Highlighted) -> None:
-        item = event.row.item if event.row else None
+        # The panels follow right after the list is painted: rebuilding them (principles,
+        # facts) cost as much as drawing the new rows, and a keystroke's rows come first.
+        self._highlighted = event.row
+        self.call_after_refresh(self._show_panels, event.row)
+
+    def _show_panels(self, row: ListRow | None) -> None:
+        if row is not self._highlighted:
+            return  # the cursor moved on before the list was painted
+        item = row.item if row else None
         self.query_one(ItemDetail).show(item)
         self.query_one(PrinciplePanel).show(self.services.items.judge(item) if item else None)
         self.query_one("#side", VerticalScroll).scroll_home(animate=False)
@@ -270,6 +291,12 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 
         if item := self._current():
             self.app.push_screen(HistoryScreen(self.services, item))
+
+    def action_precedent(self) -> None:
+        from ib_tui.ui.screens.precedent import PrecedentScreen
+
+        if item := self._current():
+            self.app.push_screen(PrecedentScreen(self.services, item))
 
     def action_import_items(self) -> None:
         from ib_tui.ui.screens.import_items import ImportScreen

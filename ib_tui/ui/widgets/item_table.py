@@ -202,16 +202,33 @@ class ItemTable(ScrollView, can_focus=True):
     def current_row(self) -> ListRow | None:
         return self._cache.get(self.cursor)
 
-    def load(self, query: ItemQuery, *, keep_position: bool = False) -> None:
+    @property
+    def first_page_size(self) -> int:
+        return max(self.size.height, 20) + FIRST_PAGE_MARGIN
+
+    def load(
+        self,
+        query: ItemQuery,
+        *,
+        keep_position: bool = False,
+        first: list[ListRow] | None = None,
+    ) -> None:
         """Shows `query`'s rows. With `keep_position` (after an edit, or another instance's
         change) the old rows stay on screen until the new ones arrive, and the cursor stays on
-        the same item even if rows were added above it (else on the same row number)."""
+        the same item even if rows were added above it (else on the same row number).
+
+        `first` is the query's first page when the caller already has it (start-up): shown
+        at once, and only the count runs in the worker."""
         self.query = query
         self._generation += 1
         self.source.interrupt()  # a running count scan for the old query is now useless
-        limit = max(self.size.height, 20) + FIRST_PAGE_MARGIN
         keep_id = self.current_row.item.id if keep_position and self.current_row else None
-        self._load(query, self._generation, limit, keep_position, keep_id)
+        if first is not None:
+            self._apply_first(self._generation, first)
+        self._load(
+            query, self._generation, self.first_page_size, keep_position, keep_id,
+            skip_first=first is not None,
+        )  # fmt: skip
 
     def replace_item(self, row: ListRow) -> None:
         """Shows an edited item at once, before the reload confirms its place."""
@@ -232,10 +249,11 @@ class ItemTable(ScrollView, can_focus=True):
         limit: int,
         keep_position: bool,
         keep_id: int | None = None,
+        skip_first: bool = False,
     ) -> None:
         worker = get_current_worker()
         try:
-            if not keep_position:
+            if not keep_position and not skip_first:
                 first = self.source.first_page(query, limit)
                 if worker.is_cancelled:
                     return
