@@ -110,14 +110,17 @@ class BulkWriter:
         while a rollback journal over a nearly empty file holds almost nothing. If another
         connection is open, SQLite keeps WAL and this changes nothing."""
         mode = self._conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode == "wal":
-            self._conn.execute("PRAGMA journal_mode = DELETE")
-        return mode
+        if mode != "wal":
+            return mode
+        try:
+            return self._conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] and mode
+        except sqlite3.OperationalError:  # busy: another connection has it open; stay in WAL
+            return "unchanged"
 
     def _restore(self) -> None:
         self._conn.execute(f"PRAGMA cache_size = {self._cache_size}")
         if self._journal == "wal":
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA journal_mode = WAL")  # the app's mode for readers
 
     def _drop_fts_triggers(self) -> None:
         self._fts = _fts_tables(self._conn)

@@ -94,3 +94,18 @@ def test_a_failed_load_leaves_nothing(services: Services, monkeypatch) -> None:
     # The FTS triggers dropped for the load were restored by the rollback.
     triggers = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
     assert triggers.fetchone()[0] >= 3
+
+
+def test_the_load_leaves_the_file_in_wal_with_the_fts_defaults(services: Services) -> None:
+    """The load may use a rollback journal and a big FTS buffer; afterwards the file is as the
+    app expects it, also when another connection kept it open (then WAL all along)."""
+    other = sqlite3.connect(services.store.path)
+    other.execute("SELECT count(*) FROM items").fetchone()
+    generate(services.context, 500)
+    assert other.execute("SELECT count(*) FROM items").fetchone()[0] == 500
+    other.close()
+    connection = services.store.connection
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    config = dict(connection.execute("SELECT k, v FROM items_fts_config"))
+    assert config.get("hashsize", 1024 * 1024) == 1024 * 1024
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
