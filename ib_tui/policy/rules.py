@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from ib_tui.domain.dates import format_amount, format_date
 from ib_tui.domain.model import AgreementType, Forum, Item, Kind, Verdict
 from ib_tui.policy.catalogue import Catalogue, load_catalogue
@@ -261,6 +259,8 @@ def _samarbetsavtal(item: Item, context: _Context) -> _Finding | None:
 
 def _review(signed: date, years: int, today: date) -> tuple[bool, date]:
     """Whether an agreement or membership is due for re-examination, and when it is (was) due."""
+    from dateutil.relativedelta import relativedelta  # rare, and 5 ms to import at start-up
+
     due = signed + relativedelta(years=years)
     return due <= today, due
 

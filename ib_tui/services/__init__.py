@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+import importlib
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ib_tui.domain.model import HistoryEntry, Item
 from ib_tui.services.context import ServiceContext
-from ib_tui.services.documents import DocumentKind, DocumentService
-from ib_tui.services.files import InvalidFile, OnExisting
 from ib_tui.services.items import ItemService, Judgement, ReasonRequired
 from ib_tui.services.journal import Direction
 from ib_tui.services.listing import ListingService, ListRow
-from ib_tui.services.meetings import DecisionResult, MeetingError, MeetingService
 from ib_tui.services.settings import SettingsService
 from ib_tui.services.undo import NothingToUndo, UndoConflict, UndoService
 from ib_tui.store import Store
+
+if TYPE_CHECKING:
+    from ib_tui.services.documents import DocumentKind, DocumentService
+    from ib_tui.services.files import InvalidFile, OnExisting
+    from ib_tui.services.meetings import DecisionResult, MeetingError, MeetingService
+
+# Imported on first use, not at start-up: the item list needs none of them (start-up is
+# measured against an empty Textual app, see benchmarks/run.py).
+LAZY = {
+    "DocumentKind": "documents", "DocumentService": "documents",
+    "InvalidFile": "files", "OnExisting": "files",
+    "DecisionResult": "meetings", "MeetingError": "meetings", "MeetingService": "meetings",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name in LAZY:
+        return getattr(importlib.import_module(f"ib_tui.services.{LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Services:
@@ -25,8 +44,18 @@ class Services:
         self.items = ItemService(self.context)
         self.settings = SettingsService(self.context)
         self.undo = UndoService(self.context)
-        self.meetings = MeetingService(self.context)
-        self.documents = DocumentService(self.context, self.meetings)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from ib_tui.services.meetings import MeetingService
+
+        return MeetingService(self.context)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from ib_tui.services.documents import DocumentService
+
+        return DocumentService(self.context, self.meetings)
 
     @classmethod
     def open(cls, path: Path | str, user: str | None = None) -> Services:

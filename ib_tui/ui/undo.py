@@ -15,7 +15,6 @@ from ib_tui.services import Direction, NothingToUndo, Services, UndoConflict
 from ib_tui.store import ItemNotFound, StoreError
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
-from ib_tui.ui.modals.conflict import ConflictModal
 
 DONE = {Direction.UNDO: "Ångrat", Direction.REDO: "Gjort om"}
 # The screens where undo makes sense (the list, an item, its history) include these; forms and
@@ -59,6 +58,8 @@ class UndoController:
         name = current.dnr or current.title
         since = self.services.items.changes_since(step.item_id, step.expected.version)
         if conflict.conflict is not None:
+            from ib_tui.ui.modals.conflict import ConflictModal  # rare: loaded when needed
+
             modal = ConflictModal(
                 conflict.conflict,
                 since,
