@@ -308,6 +308,15 @@ class DelegationDecision:
     reported_on: date | None = None  # the meeting it was reported to
     id: int | None = None
 
+    @property
+    def label(self) -> str:
+        """How the item's history names it: "Delegationsbeslut 2026-11-20 av Finansborgarrådet"."""
+        return delegation_label(self.decided_on, self.delegate)
+
+
+def delegation_label(decided_on: date, delegate: str) -> str:
+    return f"Delegationsbeslut {decided_on.isoformat()} av {delegate.strip()}"
+
 
 @dataclass(frozen=True, slots=True)
 class Meeting:

@@ -9,7 +9,13 @@ from importlib import resources
 from typing import Any
 
 from ib_tui.domain.itemformat import validate_documents
-from ib_tui.domain.meeting import Decision, MeetingStatus, Outcome, default_clauses
+from ib_tui.domain.meeting import (
+    Decision,
+    MeetingStatus,
+    Outcome,
+    default_clauses,
+    delegation_label,
+)
 from ib_tui.domain.model import Kind, Status
 from ib_tui.services.context import ServiceContext
 from ib_tui.store import ItemRepository, MeetingRepository
@@ -75,9 +81,15 @@ def load_demo(context: ServiceContext) -> int:
             item = repository.find_by_dnr(delegation["dnr"])
             assert item is not None and item.id is not None, delegation["dnr"]
             decided_on = date.fromisoformat(delegation["decided_on"])
+            at = datetime.combine(decided_on, time(11, 0), zone)
             meetings.add_delegation(
                 item.id, decided_on, delegation["delegate"], delegation["decision"],
-                user="demo", at=datetime.combine(decided_on, time(11, 0), zone),
+                user="demo", at=at,
+            )  # fmt: skip
+            repository.log(
+                item.id, user="demo", at=at, action="decision", field="decision",
+                new_value=delegation_label(decided_on, delegation["delegate"]),
+                note=delegation["decision"],
             )  # fmt: skip
     return len(result.items)
 

@@ -26,6 +26,7 @@ from ib_tui.domain.meeting import (
     PrincipleNote,
     Remark,
     default_clauses,
+    delegation_label,
 )
 from ib_tui.domain.model import Item, Status
 from ib_tui.domain.schedule import (
@@ -401,7 +402,7 @@ class MeetingService:
                 item_id, decided_on, delegate.strip(), decision.strip(),
                 user=self.context.user, at=self.context.now(),
             )  # fmt: skip
-            note = f"Delegationsbeslut {decided_on.isoformat()} av {delegate.strip()}"
+            note = delegation_label(decided_on, delegate)
             self._log(item_id, "decision", field="decision", new_value=note, note=decision.strip())
             if item.status is not Status.DECIDED:
                 self.items.set_status(

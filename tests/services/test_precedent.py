@@ -131,3 +131,15 @@ async def test_p_opens_the_precedent_screen_with_decisions(services: Services, f
         await pilot.press("escape")
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, PrecedentScreen))
+
+
+def test_scenario_5_on_the_demo_earlier_eurocities_trips(demo_services: Services) -> None:
+    """SCENARIOS.md 5: did we go to the Eurocities annual meeting before, what did it cost,
+    and what was decided? The demo answers from its delegation decisions."""
+    item = demo_services.items.find("KS 2026/598")
+    found = find_precedents(demo_services.context, item)
+    assert [p.item.dnr for p in found.similar] == ["KS 2025/402", "KS 2024/377", "KS 2023/412"]
+    assert all(p.outcome.startswith("Delegationsbeslut") for p in found.similar)
+    assert found.similar[0].decision_text.startswith("Finansborgarrådet beslutar att godkänna")
+    assert [(y.year, y.items) for y in found.per_year] == [(2023, 1), (2024, 1), (2025, 1)]
+    assert sum(y.total for y in found.per_year) == 31_000 + 45_200 + 42_600
