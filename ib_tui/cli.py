@@ -6,6 +6,7 @@ Exit codes: 0 done, 1 a problem with the database or the environment, 2 invalid 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -13,13 +14,13 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ib_tui import __version__, cli_meetings
 from ib_tui.domain.changes import field_label
 from ib_tui.domain.dates import format_amount
-from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry, Status
+from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry, Item, Status
 from ib_tui.domain.precedent import Precedents
 from ib_tui.domain.text import clean
 from ib_tui.logs import configure_logging
@@ -307,18 +308,29 @@ def _generate(db_path: Path, count: int, seed: int, user: str | None) -> int:
     return EXIT_OK
 
 
-def _history(reference: str, db_path: Path, *, as_json: bool) -> int:
+@contextlib.contextmanager
+def _existing(db_path: Path) -> Iterator[Services]:
+    """Services over a database that must exist: reading never creates one."""
     if not db_path.exists():
         raise StoreError(f"databasen {db_path} finns inte")
     services = Services.open(db_path)
     try:
-        try:
-            item = services.items.find(reference)
-        except ItemNotFound:
-            raise UsageError(f"inget ärende med dnr eller id {clean(reference)}") from None
-        entries = services.items.history(item.id or 0)
+        yield services
     finally:
         services.close()
+
+
+def _find(services: Services, reference: str) -> Item:
+    try:
+        return services.items.find(reference)
+    except ItemNotFound:
+        raise UsageError(f"inget ärende med dnr eller id {clean(reference)}") from None
+
+
+def _history(reference: str, db_path: Path, *, as_json: bool) -> int:
+    with _existing(db_path) as services:
+        item = _find(services, reference)
+        entries = services.items.history(item.id or 0)
     if as_json:
         document = {
             "id": item.id,
@@ -337,17 +349,9 @@ def _history(reference: str, db_path: Path, *, as_json: bool) -> int:
 
 
 def _precedent(reference: str, db_path: Path, *, as_json: bool) -> int:
-    if not db_path.exists():
-        raise StoreError(f"databasen {db_path} finns inte")
-    services = Services.open(db_path)
-    try:
-        try:
-            item = services.items.find(reference)
-        except ItemNotFound:
-            raise UsageError(f"inget ärende med dnr eller id {clean(reference)}") from None
+    with _existing(db_path) as services:
+        item = _find(services, reference)
         found = find_precedents(services.context, item)
-    finally:
-        services.close()
     if as_json:
         json.dump(_precedents_json(found), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
