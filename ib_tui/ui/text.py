@@ -11,8 +11,14 @@ from rich.text import Text
 
 from ib_tui.domain.text import clean
 
-__all__ = ["clean", "plain"]
+__all__ = ["clean", "plain", "shorten"]
 
 
 def plain(value: object, style: str = "", *, multiline: bool = False) -> Text:
     return Text(clean(value, multiline=multiline), style=style)
+
+
+def shorten(text: str, width: int) -> str:
+    """The text cut to `width` characters with an ellipsis, for a column that must not push
+    the ones after it out of view."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -23,17 +23,13 @@ from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values
-from ib_tui.ui.text import plain
+from ib_tui.ui.text import plain, shorten
 from ib_tui.ui.widgets.deadlines import deadline_lines
 from ib_tui.ui.widgets.entry_view import entry_number, render_entry, verdicts_short
 from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 
 NARROW = 110
 HEADING_WIDTH = 30  # the rubrik column: the rest (dnr, cost, verdicts) must stay in view
-
-
-def shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 NEXT_STATUS = {

@@ -25,11 +25,12 @@ from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values
-from ib_tui.ui.text import plain
+from ib_tui.ui.text import plain, shorten
 from ib_tui.ui.widgets.deadlines import next_deadline
 from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 
 DATE_HINT = "2026-01-14 eller 14 januari 2026"
+PLACE_WIDTH = 20  # so that the cost and the deadline stay in view at 80 columns
 
 
 def parse_time(text: str) -> time:
@@ -98,7 +99,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
             table.add_row(
                 format_date(meeting.day),
                 meeting.time.strftime("%H.%M"),
-                plain(meeting.place),
+                plain(shorten(meeting.place, PLACE_WIDTH)),
                 meeting.status.label,
                 str(count),
                 format_amount(cost),
