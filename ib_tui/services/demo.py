@@ -18,6 +18,7 @@ from ib_tui.domain.meeting import (
 )
 from ib_tui.domain.model import Kind, Status
 from ib_tui.services.context import ServiceContext
+from ib_tui.services.meetings import MeetingService
 from ib_tui.store import ItemRepository, MeetingRepository
 
 # How a past demo meeting decided an item, by the status the item ended in.
@@ -76,7 +77,7 @@ def load_demo(context: ServiceContext) -> int:
                 )
         _name_members(meetings, data["members"])
         _prepare_agendas(meetings)
-        _hold_past_meetings(meetings, repository, context.today(), zone)
+        _hold_past_meetings(context, zone)
         for delegation in data["delegations"]:
             item = repository.find_by_dnr(delegation["dnr"])
             assert item is not None and item.id is not None, delegation["dnr"]
@@ -112,11 +113,11 @@ def _prepare_agendas(meetings: MeetingRepository) -> None:
                 )  # fmt: skip
 
 
-def _hold_past_meetings(
-    meetings: MeetingRepository, repository: ItemRepository, today: date, zone: tzinfo | None
-) -> None:
+def _hold_past_meetings(context: ServiceContext, zone: tzinfo | None) -> None:
     """Past meetings were held: their items carry decisions that match their statuses, their
     § numbers run through the year, and those older than the justering period are justerade."""
+    service = MeetingService(context)
+    meetings, repository, today = service.repository, service.items, context.today()
     members = meetings.members()
     justerare = next((m.key for m in members if m.title == "KF ordförande"), None)
     for meeting in meetings.all():
@@ -137,11 +138,8 @@ def _hold_past_meetings(
                 entry.item.id, user="demo", at=at, action="decision", field="decision",
                 new_value=outcome.label, note=decision.sentence(),
             )  # fmt: skip
-        numbered = meetings.last_paragraph(meeting.day.year, meeting.day)
-        entries = meetings.entries(meeting.id)
-        meetings.set_paragraphs(
-            {entry.id: numbered + n for n, entry in enumerate(entries, start=1)}  # type: ignore[misc]
-        )
+        service.set_status(meeting.id, MeetingStatus.HELD)  # § numbers, as a real meeting
+        meeting = meetings.get(meeting.id)
         adjusted = meeting.day + JUSTERING_AFTER
         done = adjusted < today
         meetings.update(

@@ -37,8 +37,8 @@ from ib_tui.domain.schedule import (
     parse_weekday,
     plan_series,
 )
-from ib_tui.policy import assess, route
 from ib_tui.services.context import ServiceContext
+from ib_tui.services.items import ItemService
 from ib_tui.store import ItemRepository
 from ib_tui.store.meetings import MeetingNotFound, MeetingRepository
 
@@ -131,6 +131,7 @@ class MeetingService:
         self.context = context
         self.repository = MeetingRepository(context.store)
         self.items = ItemRepository(context.store)
+        self.judge = ItemService(context).judge  # the principle panel's own judgement
 
     # --- schedule ------------------------------------------------------------------------------
 
@@ -225,10 +226,9 @@ class MeetingService:
     def _judged(self, entry: AgendaEntry) -> AgendaEntry:
         if entry.item is None:
             return entry
-        assessments = assess(entry.item, self.context.catalogue, self.context.today())
-        forum, _ = route(entry.item)
-        notes = tuple(PrincipleNote(a.verdict, a.title) for a in assessments)
-        return replace(entry, principles=notes, forum=forum)
+        judgement = self.judge(entry.item)
+        notes = tuple(PrincipleNote(a.verdict, a.title) for a in judgement.assessments)
+        return replace(entry, principles=notes, forum=judgement.forum)
 
     def _number_paragraphs(self, meeting: Meeting, *, store: bool) -> list[AgendaEntry]:
         """§ numbers run through the calendar year: entries without one continue from the
