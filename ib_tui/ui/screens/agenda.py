@@ -4,7 +4,8 @@ see the total cost and the warnings, then export or open meeting mode."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import time
 
 from rich.text import Text
@@ -209,10 +210,9 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
 
     # --- editing the agenda --------------------------------------------------------------------
 
-    def _run(self, change: object) -> bool:
+    def _run(self, change: Callable[[], object]) -> bool:
         """Runs a service call; a Swedish message instead of a crash when it cannot be done."""
         try:
-            assert callable(change)
             change()
         except (MeetingError, StoreError) as error:
             self.notify(str(error), severity="error")
@@ -320,8 +320,6 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
         names = [(a.member.display, a.member.key) for a in self.record.attendees]
 
         def save(values: Values) -> Mapping[str, str]:
-            from dataclasses import replace
-
             try:
                 clock = time.fromisoformat(values["time"].strip().replace(".", ":"))
             except ValueError:

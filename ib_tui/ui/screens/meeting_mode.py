@@ -9,6 +9,7 @@ update is drawn in one batch, so nobody sees a half-drawn screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on
@@ -321,8 +322,6 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
         )
 
         def save(values: Values) -> Mapping[str, str]:
-            from dataclasses import replace
-
             def apply() -> None:
                 for attendee in record.attendees:
                     present = values[f"m{attendee.member.id}"] == "1"
