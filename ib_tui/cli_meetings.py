@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from datetime import time
 from pathlib import Path
 
-from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date
+from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import Member, MemberRole
 from ib_tui.services import DocumentKind, MeetingError, Services
 from ib_tui.services.documents import write_private
@@ -154,9 +153,9 @@ def _list(services: Services) -> int:
 def _add(services: Services, args: argparse.Namespace) -> int:
     day = parse_date(args.date)
     try:
-        clock = time.fromisoformat(args.time.strip().replace(".", ":"))
-    except ValueError:
-        raise CommandError("--time: skriv tiden som 13:00") from None
+        clock = parse_time(args.time)
+    except DateError as error:
+        raise CommandError(f"--time: {error}") from None
     meeting = services.meetings.create(day, clock, args.place)
     print(f"Sammanträde {format_date(meeting.day)} kl. {meeting.time.strftime('%H.%M')} tillagt.")
     return EXIT_OK

@@ -7,7 +7,7 @@ not a date to guess (dateutil's fuzzy parser would roll it over or invent a day)
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -47,6 +47,14 @@ def parse_date(value: object) -> date:
         return date(year, month, day)
     except ValueError:
         raise DateError(f"{text!r} finns inte i kalendern") from None
+
+
+def parse_time(text: str) -> time:
+    """A meeting time as people type it: 13:00 or the Swedish 13.00."""
+    try:
+        return time.fromisoformat(text.strip().replace(".", ":"))
+    except ValueError:
+        raise DateError("skriv tiden som 13:00") from None
 
 
 def format_date(day: date | None) -> str:

@@ -7,7 +7,7 @@ may carry a decision; the decision's outcome moves the item's status.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -138,10 +138,21 @@ def default_clauses(
     return (clause,)
 
 
+def att_clauses(lines: Iterable[str]) -> tuple[str, ...]:
+    """Att-clauses as stored: one per line, without a typed leading "att", no empty ones (a
+    line holding only "att" is empty too)."""
+    stripped = (_without_att(line.strip()) for line in lines)
+    return tuple(clause for clause in stripped if clause)
+
+
+def _without_att(clause: str) -> str:
+    return clause[3:].strip() if clause == "att" or clause.startswith("att ") else clause
+
+
 def decision_sentence(clauses: Sequence[str], body: str = BODY) -> str:
     """ "Internationella beredningen beslutar att …", one clause or several joined as Swedish
     minutes write them."""
-    clauses = [clause.strip().removeprefix("att ").strip() for clause in clauses if clause.strip()]
+    clauses = att_clauses(clauses)
     if not clauses:
         return ""
     if len(clauses) == 1:

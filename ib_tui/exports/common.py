@@ -15,6 +15,7 @@ from ib_tui.domain.meeting import (
     MeetingRecord,
     Member,
     MemberRole,
+    att_clauses,
 )
 from ib_tui.domain.model import COST_LABELS
 from ib_tui.domain.text import clean
@@ -70,11 +71,7 @@ def title(entry: AgendaEntry) -> str:
 
 def clause_items(clauses: Iterable[str]) -> list[str]:
     """Att-clauses as bullet lines: "- att …"."""
-    return [
-        f"- att {inline(text.strip().removeprefix('att ').strip())}"
-        for text in clauses
-        if text.strip()
-    ]
+    return [f"- att {inline(clause)}" for clause in att_clauses(clauses)]
 
 
 def decision_sentence(decision: Decision, body: str) -> str:

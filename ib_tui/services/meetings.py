@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
 
-from ib_tui.domain.dates import DateError, format_date, parse_date
+from ib_tui.domain.dates import DateError, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import (
+    DEFAULT_PLACE,
+    DEFAULT_TIME,
     AbsenceReason,
     AgendaEntry,
     Decision,
@@ -25,6 +27,7 @@ from ib_tui.domain.meeting import (
     Outcome,
     PrincipleNote,
     Remark,
+    att_clauses,
     default_clauses,
     delegation_label,
 )
@@ -96,9 +99,9 @@ def series_rule(
     if repeat not in REPEATS:
         raise SeriesInputError("repeat", f"okänd upprepning {repeat!r}; välj {', '.join(REPEATS)}")
     try:
-        clock = time.fromisoformat(at.strip().replace(".", ":"))
-    except ValueError:
-        raise SeriesInputError("time", "skriv tiden som 13:00") from None
+        clock = parse_time(at)
+    except DateError as error:
+        raise SeriesInputError("time", str(error)) from None
     summer = None
     if summer_from.strip() or summer_to.strip():
         try:
@@ -173,7 +176,7 @@ class MeetingService:
         with self.context.store.transaction():
             for day in days:
                 meeting_id, new = self.repository.ensure(
-                    day, (at or time(13, 0)).strftime("%H:%M"), place or "Stadshuset"
+                    day, (at or DEFAULT_TIME).strftime("%H:%M"), place or DEFAULT_PLACE
                 )
                 if new:
                     created.append(meeting_id)
@@ -292,13 +295,12 @@ class MeetingService:
     ) -> None:
         if not heading.strip():
             raise MeetingError("rubriken får inte vara tom")
-        clauses = [clause.strip().removeprefix("att ").strip() for clause in proposal]
         with self.context.store.transaction():
             self.repository.update_entry(
                 entry_id,
                 heading=heading.strip(),
                 presenter=(presenter or "").strip() or None,
-                proposal=[clause for clause in clauses if clause],
+                proposal=att_clauses(proposal),
                 discussion=(discussion or "").strip() or None,
             )
 
@@ -318,10 +320,9 @@ class MeetingService:
         reason = (reason or "").strip() or None
         if outcome.needs_reason and not reason:
             raise MeetingError("ange skälet till återremissen")
-        clauses = [c.strip().removeprefix("att ").strip() for c in clauses or () if c.strip()]
         decision = Decision(
             outcome,
-            tuple(clauses) or default_clauses(outcome, entry.proposal, reason),
+            att_clauses(clauses or ()) or default_clauses(outcome, entry.proposal, reason),
             reason,
             self.context.now(),
         )

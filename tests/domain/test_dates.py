@@ -55,3 +55,14 @@ def test_formats_the_swedish_way() -> None:
     assert format_long_date(date(2026, 1, 14)) == "onsdagen den 14 januari 2026"
     assert format_amount(12500) == "12\u00a0500\u00a0kr"
     assert format_amount(0) == "0\u00a0kr"
+
+
+def test_meeting_times_are_read_with_a_colon_or_the_swedish_dot() -> None:
+    from datetime import time
+
+    from ib_tui.domain.dates import parse_time
+
+    assert parse_time(" 13:00 ") == parse_time("13.00") == time(13, 0)
+    for bad in ("25:00", "kl 13", ""):
+        with pytest.raises(DateError, match="skriv tiden som 13:00"):
+            parse_time(bad)

@@ -230,3 +230,12 @@ def test_the_record_carries_verdicts_forum_and_cost(services: Services, meeting_
     assert entry.principles[0].verdict.value == "conflict"
     assert entry.forum is not None and entry.forum.value == "ks"
     assert services.meetings.record(meeting_id).total_cost == 12500
+
+
+def test_att_clauses_drop_a_typed_att_and_empty_lines() -> None:
+    from ib_tui.domain.meeting import att_clauses
+
+    assert att_clauses(["att tillstyrka", "  ", " uppdra åt kontoret ", "att "]) == (
+        "tillstyrka",
+        "uppdra åt kontoret",
+    )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import time
 
 from rich.text import Text
 from textual import on
@@ -16,7 +15,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Static
 
-from ib_tui.domain.dates import DateError, format_amount, format_date, format_long_date, parse_date
+from ib_tui.domain.dates import (
+    DateError,
+    format_amount,
+    format_date,
+    format_long_date,
+    parse_date,
+    parse_time,
+)
 from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, MeetingStatus
 from ib_tui.domain.model import Item
 from ib_tui.services import MeetingError, Services
@@ -321,9 +327,9 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
 
         def save(values: Values) -> Mapping[str, str]:
             try:
-                clock = time.fromisoformat(values["time"].strip().replace(".", ":"))
-            except ValueError:
-                return {"time": "skriv tiden som 13:00"}
+                clock = parse_time(values["time"])
+            except DateError as error:
+                return {"time": str(error)}
             if not values["place"].strip():
                 return {"place": "platsen får inte vara tom"}
             dates = {}

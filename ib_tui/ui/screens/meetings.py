@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import time
 
 from rich.text import Text
 from textual import on
@@ -15,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date
+from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import Meeting, Member, MemberRole
 from ib_tui.domain.schedule import SeriesPlan
 from ib_tui.services import MeetingError, Services
@@ -31,10 +30,6 @@ from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 
 DATE_HINT = "2026-01-14 eller 14 januari 2026"
 PLACE_WIDTH = 20  # so that the cost and the deadline stay in view at 80 columns
-
-
-def parse_time(text: str) -> time:
-    return time.fromisoformat(text.strip().replace(".", ":"))
 
 
 class MeetingsScreen(Screen[None]):
@@ -138,8 +133,8 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
                 return {"date": str(error)}
             try:
                 clock = parse_time(values["time"])
-            except ValueError:
-                return {"time": "skriv tiden som 13:00"}
+            except DateError as error:
+                return {"time": str(error)}
             try:
                 self.services.meetings.create(day, clock, values["place"].strip() or None)
             except (MeetingError, StoreError) as error:
