@@ -13,7 +13,6 @@ from datetime import date, datetime, time
 from ib_tui.domain.meeting import (
     CLOSING_ENTRIES,
     DEFAULT_PLACE,
-    DEFAULT_TIME,
     OPENING_ENTRIES,
     STANDARD_PROPOSALS,
     Absence,
@@ -172,9 +171,6 @@ class MeetingRepository:
             )
         }
 
-    def dates(self) -> list[date]:
-        return [meeting.day for meeting in self.all()]
-
     # --- agenda entries ------------------------------------------------------------------------
 
     def add_to_agenda(self, meeting_id: int, item_id: int, tabled_from: date | None = None) -> bool:
@@ -288,11 +284,9 @@ class MeetingRepository:
     def entry_meeting(self, entry_id: int) -> Meeting:
         return self.get(self._entry_place(entry_id)[0])
 
-    def entries(
-        self, meeting_id: int, connection: sqlite3.Connection | None = None
-    ) -> list[AgendaEntry]:
+    def entries(self, meeting_id: int) -> list[AgendaEntry]:
         """The agenda in order, with items, decisions, remarks and absences."""
-        conn = connection or self._conn
+        conn = self._conn
         rows = conn.execute(
             "SELECT id, position, kind, item_id, heading, presenter, proposal, paragraph, "
             "tabled_from, discussion FROM agenda_entries WHERE meeting_id = ? ORDER BY position",
@@ -327,18 +321,6 @@ class MeetingRepository:
             ) in rows
         ]  # fmt: skip
 
-    def entries_for_item(self, item_id: int) -> list[tuple[int, Meeting]]:
-        """(entry id, meeting) for every agenda the item is on, oldest first."""
-        return [
-            (entry_id, _meeting(rest))
-            for entry_id, *rest in self._conn.execute(
-                f"SELECT e.id, {', '.join('m.' + c for c in _MEETING_COLUMNS.split(', '))} "
-                "FROM agenda_entries e JOIN meetings m ON m.id = e.meeting_id "
-                "WHERE e.item_id = ? ORDER BY m.date",
-                (item_id,),
-            )
-        ]
-
     def unplaced_ready(self, today: date) -> list[int]:
         """Ids of items "klar för beslut" not on the agenda of a meeting from today on."""
         return [
@@ -348,16 +330,6 @@ class MeetingRepository:
                 "  SELECT e.item_id FROM agenda_entries e JOIN meetings m ON m.id = e.meeting_id"
                 "  WHERE e.item_id IS NOT NULL AND m.date >= ?) ORDER BY received, id",
                 (today.isoformat(),),
-            )
-        ]
-
-    def agenda_item_ids(self, day: date) -> list[int]:
-        return [
-            row[0]
-            for row in self._conn.execute(
-                "SELECT e.item_id FROM agenda_entries e JOIN meetings m ON m.id = e.meeting_id "
-                "WHERE m.date = ? AND e.item_id IS NOT NULL ORDER BY e.position",
-                (day.isoformat(),),
             )
         ]
 
@@ -380,17 +352,11 @@ class MeetingRepository:
             ),
         )
 
-    def clear_decision(self, entry_id: int) -> None:
-        self._conn.execute("DELETE FROM decisions WHERE entry_id = ?", (entry_id,))
-
     def add_remark(self, entry_id: int, remark: Remark) -> None:
         self._conn.execute(
             "INSERT INTO remarks (entry_id, member, kind, text) VALUES (?, ?, ?, ?)",
             (entry_id, remark.member, remark.kind.value, remark.text),
         )
-
-    def remove_remarks(self, entry_id: int) -> None:
-        self._conn.execute("DELETE FROM remarks WHERE entry_id = ?", (entry_id,))
 
     def set_absence(self, entry_id: int, member: str, reason: AbsenceReason | None) -> None:
         """Marks a member as not taking part in the entry (None: takes part again)."""
@@ -563,4 +529,4 @@ def _insertion_position(entries: Sequence[tuple[int, EntryKind, bool]], *, table
     return position
 
 
-__all__ = ["DEFAULT_TIME", "MeetingNotFound", "MeetingRepository"]
+__all__ = ["MeetingNotFound", "MeetingRepository"]
