@@ -10,12 +10,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.text import plain
 
@@ -121,3 +122,8 @@ fältet och inget sparas. **Esc** avbryter (frågar först om du har skrivit nå
             ConfirmModal("Kasta det du har skrivit?", yes="Kasta", no="Fortsätt skriva"),
             lambda discard: discard and self.dismiss(None),
         )
+
+
+def open_form(app: App[object], modal: FieldsModal) -> None:
+    """Shows a form whose `save` writes: once it has saved, every screen re-reads its data."""
+    app.push_screen(modal, lambda values: values is not None and broadcast(app))

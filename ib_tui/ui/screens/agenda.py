@@ -29,7 +29,7 @@ from ib_tui.services import MeetingError, Services
 from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
-from ib_tui.ui.modals.fields import Field, FieldsModal, Values
+from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form
 from ib_tui.ui.text import plain, shorten
 from ib_tui.ui.widgets.deadlines import deadline_lines
 from ib_tui.ui.widgets.entry_view import entry_number, render_entry, verdicts_short
@@ -296,9 +296,8 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
             Field("discussion", "Ärendet i korthet / diskussion", entry.discussion or "",
                   multiline=True),
         ]  # fmt: skip
-        self.app.push_screen(
-            FieldsModal(f"Redigera punkt: {entry.heading}", fields, save, wide=True),
-            lambda values: values is not None and broadcast(self.app),
+        open_form(
+            self.app, FieldsModal(f"Redigera punkt: {entry.heading}", fields, save, wide=True)
         )
 
     def action_new_entry(self) -> None:
@@ -312,9 +311,9 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
                 return {"heading": str(error)}
             return {}
 
-        self.app.push_screen(
+        open_form(
+            self.app,
             FieldsModal("Ny punkt efter den markerade", [Field("heading", "Rubrik")], save),
-            lambda values: values is not None and broadcast(self.app),
         )
 
     # --- the meeting ---------------------------------------------------------------------------
@@ -365,10 +364,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
                 hint="Dagen tillkännagivandet om justering sattes upp på anslagstavlan.",
             ),
         ]
-        self.app.push_screen(
-            FieldsModal(f"Sammanträdet {format_date(meeting.day)}", fields, save),
-            lambda values: values is not None and broadcast(self.app),
-        )
+        open_form(self.app, FieldsModal(f"Sammanträdet {format_date(meeting.day)}", fields, save))
 
     def action_cycle_status(self) -> None:
         if self.record is None:

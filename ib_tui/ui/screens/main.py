@@ -312,12 +312,10 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 
     def action_delegation(self) -> None:
         from ib_tui.ui.modals.delegation import delegation_modal
+        from ib_tui.ui.modals.fields import open_form
 
         if item := self._current():
-            self.app.push_screen(
-                delegation_modal(self.services, item),
-                lambda values: values is not None and broadcast(self.app),
-            )
+            open_form(self.app, delegation_modal(self.services, item))
 
     # --- register and edit --------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from ib_tui.services import MeetingError, Services
 from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
-from ib_tui.ui.modals.fields import Field, FieldsModal, Values
+from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form
 from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.screens.agenda import meeting_line
 from ib_tui.ui.text import plain
@@ -367,10 +367,7 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
         return {}
 
     def _form(self, title: str, fields: list[Field], save: Callable, *, wide: bool = False) -> None:
-        self.app.push_screen(
-            FieldsModal(title, fields, save, wide=wide),
-            lambda values: values is not None and broadcast(self.app),
-        )
+        open_form(self.app, FieldsModal(title, fields, save, wide=wide))
 
     def action_back(self) -> None:
         self.dismiss(None)

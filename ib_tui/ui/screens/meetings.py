@@ -23,7 +23,7 @@ from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
 from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
-from ib_tui.ui.modals.fields import Field, FieldsModal, Values
+from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form
 from ib_tui.ui.text import plain, shorten
 from ib_tui.ui.widgets.deadlines import next_deadline
 from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
@@ -146,10 +146,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
             Field("time", "Tid", "13:00"),
             Field("place", "Plats", "Stadshuset"),
         ]
-        self.app.push_screen(
-            FieldsModal("Nytt sammanträde", fields, save),
-            lambda values: values is not None and broadcast(self.app),
-        )
+        open_form(self.app, FieldsModal("Nytt sammanträde", fields, save))
 
     def action_new_series(self) -> None:
         planned: list[SeriesPlan] = []
@@ -254,10 +251,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
             Field("new_name", "Ny: namn"),
             Field("new_role", "Ny: roll", MemberRole.OFFICIAL.value, options=roles),
         ]
-        self.app.push_screen(
-            FieldsModal("Ledamöter och tjänstepersoner", fields, save),
-            lambda values: values is not None and broadcast(self.app),
-        )
+        open_form(self.app, FieldsModal("Ledamöter och tjänstepersoner", fields, save))
 
     def action_back(self) -> None:
         self.dismiss(None)
