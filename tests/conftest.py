@@ -16,7 +16,8 @@ from ib_tui.services import Services
 from ib_tui.services.demo import load_demo
 
 NOW = datetime.fromisoformat("2026-11-23T10:00:00+01:00")
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# Source documents the tests read, inside the repository (a lone clone must pass).
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""DESIGN.md's layering, checked by import-linter's contracts in pyproject.toml."""
+"""docs/design.md's layering, checked by import-linter's contracts in pyproject.toml."""
 
 from __future__ import annotations
 

@@ -205,7 +205,7 @@ class Aid:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One request IB prepares. Field names follow the item file format (DESIGN.md)."""
+    """One request IB prepares. Field names follow the item file format (docs/design.md)."""
 
     kind: Kind
     title: str

@@ -6,6 +6,7 @@ from ib_tui.policy.catalogue import (
     Principle,
     SettingError,
     load_catalogue,
+    strategy_text,
 )
 from ib_tui.policy.rules import Assessment, assess, find_hint, route, worst
 
@@ -19,5 +20,6 @@ __all__ = [
     "find_hint",
     "load_catalogue",
     "route",
+    "strategy_text",
     "worst",
 ]

@@ -91,6 +91,13 @@ def coerce_setting(key: str, default: Any, value: Any) -> Any:
 
 
 @cache
+def strategy_text() -> str:
+    """The strategy itself (KS 2021/154, the city's public decision document), as shipped in
+    ib_tui/data/: the text the catalogue quotes and the tests check the quotes against."""
+    return resources.files("ib_tui").joinpath("data/internationell-strategi.txt").read_text("utf-8")
+
+
+@cache
 def load_catalogue() -> Catalogue:
     """The catalogue as shipped, from ib_tui/data/principles.toml."""
     text = resources.files("ib_tui").joinpath("data/principles.toml").read_text("utf-8")

@@ -31,7 +31,7 @@ class Assessment:
     basis: str | None = None
 
     def as_json(self) -> dict[str, str]:
-        """The shape of `ib-tui check --json` (DESIGN.md's command line contract)."""
+        """The shape of `ib-tui check --json` (docs/design.md's command line contract)."""
         return {
             "principle": self.principle,
             "verdict": self.verdict.value,

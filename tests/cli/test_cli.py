@@ -1,4 +1,4 @@
-"""The command line contract of DESIGN.md, through the entry point."""
+"""The command line contract of docs/design.md, through the entry point."""
 
 from __future__ import annotations
 

@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from ib_tui.policy import PRINCIPLE_IDS, Principle, SettingError, load_catalogue
-from tests.conftest import SEEDS
+from ib_tui.policy import PRINCIPLE_IDS, Principle, SettingError, load_catalogue, strategy_text
 
 
 def squeezed(text: str) -> str:
@@ -17,7 +16,7 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-STRATEGY = squeezed((SEEDS / "internationell-strategi.txt").read_text("utf-8"))
+STRATEGY = squeezed(strategy_text())
 
 
 def test_lists_the_thirteen_principles_in_order() -> None:

@@ -6,9 +6,9 @@ from datetime import date
 
 from ib_tui.domain.model import Forum, Verdict
 from ib_tui.policy import assess, route
-from tests.conftest import SEEDS, make_item
+from tests.conftest import FIXTURES, make_item
 
-SEED = (SEEDS / "utlatande-motion-taiwan.txt").read_text("utf-8")
+SEED = (FIXTURES / "utlatande-motion-taiwan.txt").read_text("utf-8")
 
 # What the motion asks for, as the utlåtande describes it (read from the seed, not invented).
 TAIPEI = {

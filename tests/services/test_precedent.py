@@ -134,7 +134,7 @@ async def test_p_opens_the_precedent_screen_with_decisions(services: Services, f
 
 
 def test_scenario_5_on_the_demo_earlier_eurocities_trips(demo_services: Services) -> None:
-    """SCENARIOS.md 5: did we go to the Eurocities annual meeting before, what did it cost,
+    """docs/scenarios.md 5: did we go to the Eurocities annual meeting before, what did it cost,
     and what was decided? The demo answers from its delegation decisions."""
     item = demo_services.items.find("KS 2026/598")
     found = find_precedents(demo_services.context, item)

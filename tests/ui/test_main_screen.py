@@ -1,4 +1,4 @@
-"""The main screen as the secretary uses it (SCENARIOS.md 1): walk, filter, search, triage."""
+"""The main screen as the secretary uses it (docs/scenarios.md 1): walk, filter, search, triage."""
 
 from __future__ import annotations
 

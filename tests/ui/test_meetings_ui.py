@@ -1,4 +1,4 @@
-"""A whole meeting through the TUI (SCENARIOS.md 2–4): build the agenda, run meeting mode with
+"""A whole meeting through the TUI (docs/scenarios.md 2–4): build the agenda, run meeting mode with
 attendance, jäv, a reservation and one decision of each kind, then preview and export."""
 
 from __future__ import annotations

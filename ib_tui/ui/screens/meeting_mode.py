@@ -1,4 +1,4 @@
-"""Meeting mode: the shared screen in the meeting room (SCENARIOS.md 3).
+"""Meeting mode: the shared screen in the meeting room (docs/scenarios.md 3).
 
 One agenda entry at a time, large and high-contrast, readable from the back of the room at
 120×35: the § number in big digits, the rubrik, what it costs, its forum and the principle panel.

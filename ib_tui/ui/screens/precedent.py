@@ -1,6 +1,6 @@
 """Tidigare ärenden: earlier items like the selected one, their decisions and costs per year.
 
-SCENARIOS.md scenario 5 ("what did we do last time?"). The query runs in a worker with its own
+docs/scenarios.md scenario 5 ("what did we do last time?"). The query runs in a worker with its own
 connection; the screen shows a placeholder until it is done."""
 
 from __future__ import annotations
