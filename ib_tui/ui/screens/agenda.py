@@ -1,6 +1,6 @@
 """The agenda builder: one meeting's föredragningslista beside the items that are ready for
-decision and not yet placed (docs/scenarios.md 2). Add, remove and order entries, write the proposals,
-see the total cost and the warnings, then export or open meeting mode."""
+decision and not yet placed (docs/scenarios.md 2). Add, remove and order entries, write the
+proposals, see the total cost and the warnings, then export or open meeting mode."""
 
 from __future__ import annotations
 

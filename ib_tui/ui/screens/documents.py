@@ -1,7 +1,8 @@
 """Previews of the meeting's documents, one key to switch between them, one to export.
 
 The secretary reads the minnesanteckningar (what IB publishes) and the protokoll side by side in
-time (docs/scenarios.md 4): `v` steps through föredragningslista → protokoll → minnesanteckningar."""
+time (docs/scenarios.md 4): `v` steps through föredragningslista → protokoll →
+minnesanteckningar."""
 
 from __future__ import annotations
 
