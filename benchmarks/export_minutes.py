@@ -95,7 +95,7 @@ def stored_meeting(folder: Path, entries: int) -> tuple[Services, int]:
                 costs=Costs(travel=5_000 + n, accommodation=3_000), starts=date(2027, 2, 1),
             )  # fmt: skip
             item_id = repository.insert(item, user="benchmark", at=services.context.now())
-            services.meetings.repository.add_to_agenda(meeting.id, item_id)
+            services.meetings.repository.agenda.add_to_agenda(meeting.id, item_id)
     return services, meeting.id
 
 

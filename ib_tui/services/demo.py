@@ -58,15 +58,15 @@ def load_demo(context: ServiceContext) -> int:
     zone = context.now().tzinfo
     with context.store.transaction():
         for meeting in data["meetings"]:
-            meetings.ensure(
+            meetings.schedule.ensure(
                 datetime.fromisoformat(meeting["date"]).date(), meeting["time"], meeting["place"]
             )
         for entry, item in zip(data["items"], result.items, strict=True):
             registered = datetime.combine(item.received, time(9, 0), zone)
             item_id = repository.insert(item, user="demo", at=registered)
             if item.meeting:
-                meeting_id, _ = meetings.ensure(item.meeting)
-                meetings.add_to_agenda(meeting_id, item_id)
+                meeting_id, _ = meetings.schedule.ensure(item.meeting)
+                meetings.agenda.add_to_agenda(meeting_id, item_id)
             status = Status(entry["status"])
             if status is not Status.RECEIVED:
                 changed = datetime.combine(
@@ -83,7 +83,7 @@ def load_demo(context: ServiceContext) -> int:
             assert item is not None and item.id is not None, delegation["dnr"]
             decided_on = date.fromisoformat(delegation["decided_on"])
             at = datetime.combine(decided_on, time(11, 0), zone)
-            meetings.add_delegation(
+            meetings.delegations.add_delegation(
                 item.id, decided_on, delegation["delegate"], delegation["decision"],
                 user="demo", at=at,
             )  # fmt: skip
@@ -97,17 +97,17 @@ def load_demo(context: ServiceContext) -> int:
 
 def _name_members(meetings: MeetingRepository, names: list[dict[str, str]]) -> None:
     by_title = {entry["title"]: entry["name"] for entry in names}
-    for member in meetings.members():
+    for member in meetings.members.members():
         if member.title in by_title:
-            meetings.save_member(replace(member, name=by_title[member.title]))
+            meetings.members.save_member(replace(member, name=by_title[member.title]))
 
 
 def _prepare_agendas(meetings: MeetingRepository) -> None:
-    for meeting in meetings.all():
+    for meeting in meetings.schedule.all():
         assert meeting.id is not None
-        for entry in meetings.entries(meeting.id):
+        for entry in meetings.agenda.entries(meeting.id):
             if entry.item is not None and entry.id is not None:
-                meetings.update_entry(
+                meetings.agenda.update_entry(
                     entry.id, heading=entry.heading, presenter=PRESENTER,
                     proposal=DEMO_PROPOSALS[entry.item.kind], discussion=None,
                 )  # fmt: skip
@@ -118,31 +118,31 @@ def _hold_past_meetings(context: ServiceContext, zone: tzinfo | None) -> None:
     § numbers run through the year, and those older than the justering period are justerade."""
     service = MeetingService(context)
     meetings, repository, today = service.repository, service.items, context.today()
-    members = meetings.members()
+    members = meetings.members.members()
     justerare = next((m.key for m in members if m.title == "KF ordförande"), None)
-    for meeting in meetings.all():
+    for meeting in meetings.schedule.all():
         if meeting.day >= today:
             continue
         at = datetime.combine(meeting.day, meeting.time, zone)
         assert meeting.id is not None
-        for entry in meetings.entries(meeting.id):
+        for entry in meetings.agenda.entries(meeting.id):
             if entry.item is None and entry.proposal:  # justerare, the agenda, delegation
                 decision = Decision(Outcome.APPROVED, entry.proposal, None, at)
-                meetings.set_decision(entry.id, decision, user="demo")  # type: ignore[arg-type]
+                meetings.positions.set_decision(entry.id, decision, user="demo")  # type: ignore[arg-type]
             outcome = DEMO_OUTCOMES.get(entry.item.status) if entry.item else None
             if outcome is None or entry.item is None or entry.item.id is None:
                 continue
             decision = Decision(outcome, default_clauses(outcome, entry.proposal), None, at)
-            meetings.set_decision(entry.id, decision, user="demo")  # type: ignore[arg-type]
+            meetings.positions.set_decision(entry.id, decision, user="demo")  # type: ignore[arg-type]
             repository.log(
                 entry.item.id, user="demo", at=at, action="decision", field="decision",
                 new_value=outcome.label, note=decision.sentence(),
             )  # fmt: skip
         service.set_status(meeting.id, MeetingStatus.HELD)  # § numbers, as a real meeting
-        meeting = meetings.get(meeting.id)
+        meeting = meetings.schedule.get(meeting.id)
         adjusted = meeting.day + JUSTERING_AFTER
         done = adjusted < today
-        meetings.update(
+        meetings.schedule.update(
             replace(
                 meeting,
                 status=MeetingStatus.ADJUSTED if done else MeetingStatus.HELD,

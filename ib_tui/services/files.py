@@ -217,10 +217,10 @@ def import_items(
                     item_id
                 )
             if item_id is not None and item.meeting:
-                meeting_id, created = meetings.ensure(item.meeting)
+                meeting_id, created = meetings.schedule.ensure(item.meeting)
                 if created:
                     report.meetings_created.append(item.meeting)
-                if meetings.add_to_agenda(meeting_id, item_id):
+                if meetings.agenda.add_to_agenda(meeting_id, item_id):
                     report.placed_on_agenda += 1
                     repository.log(
                         item_id, user=context.user, at=at, action="agenda",

@@ -132,7 +132,7 @@ async def test_a_whole_meeting_in_meeting_mode(
 ) -> None:
     services = services_with_meeting
     meeting = services.meetings.on(DAY)
-    for item_id in services.meetings.repository.unplaced_ready(DAY):
+    for item_id in services.meetings.repository.agenda.unplaced_ready(DAY):
         services.meetings.add_item(meeting.id, item_id)
     app = IBApp(services)
     async with app.run_test(size=(120, 35)) as pilot:

@@ -1,0 +1,105 @@
+"""Running the meeting: the position taken on each entry, remarks and jäv.
+
+A decision moves its item's status in the same transaction and is written to the item's history
+(action "decision"), so the register, the trail and the minutes never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ib_tui.domain.meeting import (
+    AbsenceReason,
+    AgendaEntry,
+    Decision,
+    Meeting,
+    Outcome,
+    Remark,
+    att_clauses,
+    default_clauses,
+)
+from ib_tui.domain.model import Item
+from ib_tui.services.meetings.base import MeetingError, MeetingUseCases
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionResult:
+    entry: AgendaEntry
+    item: Item | None
+    tabled_to: date | None = None  # bordläggning: the meeting the item moved to
+
+
+class PositionUseCases(MeetingUseCases):
+    def decide(
+        self,
+        entry: AgendaEntry,
+        outcome: Outcome,
+        clauses: Sequence[str] | None = None,
+        reason: str | None = None,
+    ) -> DecisionResult:
+        """Records the decision on an entry and moves its item: bifall/avslag/hänskjuts →
+        beslutad, återremiss → under beredning (with the reason), lämnas utan åtgärd →
+        avskriven, bordläggning → onto the next meeting's agenda, first after the opening."""
+        assert entry.id is not None
+        reason = (reason or "").strip() or None
+        if outcome.needs_reason and not reason:
+            raise MeetingError("ange skälet till återremissen")
+        decision = Decision(
+            outcome,
+            att_clauses(clauses or ()) or default_clauses(outcome, entry.proposal, reason),
+            reason,
+            self.context.now(),
+        )
+        tabled_to = None
+        agenda = self.repository.agenda
+        with self.context.store.transaction():
+            meeting = agenda.entry_meeting(entry.id)
+            self.repository.positions.set_decision(entry.id, decision, user=self.context.user)
+            item = entry.item
+            if item is not None and item.id is not None:
+                self._log(
+                    item.id,
+                    "decision",
+                    field="decision",
+                    new_value=outcome.label,
+                    note=decision.sentence(),
+                )
+                if outcome.status_after and outcome.status_after is not item.status:
+                    note = reason or decision.sentence()
+                    item = self.items.set_status(
+                        item.id,
+                        outcome.status_after,
+                        user=self.context.user,
+                        at=self.context.now(),
+                        reason=note,
+                        action="decision",
+                    )
+                if outcome is Outcome.TABLED:
+                    tabled_to = self._table(item, meeting)
+        stored = next(e for e in agenda.entries(self._id(meeting)) if e.id == entry.id)
+        return DecisionResult(self._judged(stored), item, tabled_to)
+
+    def _table(self, item: Item, meeting: Meeting) -> date | None:
+        assert item.id is not None
+        following = self.repository.schedule.following(meeting.day)
+        if following is None:
+            return None
+        if self.repository.agenda.add_to_agenda(
+            self._id(following), item.id, tabled_from=meeting.day
+        ):
+            self._log(item.id, "agenda", new_value=following.day.isoformat(), note="bordlagt")
+        return following.day
+
+    def add_remark(self, entry_id: int, remark: Remark) -> None:
+        if not remark.text.strip():
+            raise MeetingError("texten får inte vara tom")
+        with self.context.store.transaction():
+            self.repository.positions.add_remark(
+                entry_id, replace(remark, text=remark.text.strip())
+            )
+
+    def set_absence(self, entry_id: int, member: str, reason: AbsenceReason | None) -> None:
+        with self.context.store.transaction():
+            self.repository.positions.set_absence(entry_id, member, reason)

@@ -1,0 +1,160 @@
+"""Scheduling meetings: one at a time or a series (holidays and the summer break skipped), and
+moving a meeting through planerat → genomfört → justerat."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, time
+
+from ib_tui.domain.dates import DateError, format_date, parse_date, parse_time
+from ib_tui.domain.meeting import DEFAULT_PLACE, DEFAULT_TIME, Meeting, MeetingStatus
+from ib_tui.domain.schedule import (
+    Frequency,
+    ScheduleError,
+    SeriesPlan,
+    SeriesRule,
+    parse_weekday,
+    plan_series,
+)
+from ib_tui.services.meetings.base import MeetingError, MeetingUseCases, SeriesInputError
+
+# How often a series repeats: a code for the CLI and the form, and its Swedish label.
+REPEATS = {
+    "w1": "varje vecka",
+    "w2": "varannan vecka",
+    "w3": "var tredje vecka",
+    "w4": "var fjärde vecka",
+    "m1": "första i månaden",
+    "m2": "andra i månaden",
+    "m3": "tredje i månaden",
+    "m4": "fjärde i månaden",
+    "m-1": "sista i månaden",
+}
+
+
+def series_rule(
+    *,
+    start: str,
+    until: str,
+    weekday: str,
+    repeat: str,
+    at: str = "13:00",
+    summer_from: str = "",
+    summer_to: str = "",
+) -> SeriesRule:
+    """A series from what the user typed (CLI or form); SeriesInputError names the bad field.
+
+    `repeat` is a code of REPEATS: "w2" every second week, "m1" the first weekday of the
+    month, "m-1" the last."""
+    dates: dict[str, date] = {}
+    for name, text in (("start", start), ("until", until)):
+        try:
+            dates[name] = parse_date(text)
+        except DateError as error:
+            raise SeriesInputError(name, str(error)) from None
+    try:
+        day = parse_weekday(weekday)
+    except ScheduleError as error:
+        raise SeriesInputError("weekday", str(error)) from None
+    if repeat not in REPEATS:
+        raise SeriesInputError("repeat", f"okänd upprepning {repeat!r}; välj {', '.join(REPEATS)}")
+    try:
+        clock = parse_time(at)
+    except DateError as error:
+        raise SeriesInputError("time", str(error)) from None
+    summer = None
+    if summer_from.strip() or summer_to.strip():
+        try:
+            summer = (parse_date(summer_from), parse_date(summer_to))
+        except DateError as error:
+            raise SeriesInputError("summer_from", f"sommaruppehållet: {error}") from None
+    frequency = Frequency.WEEKLY if repeat.startswith("w") else Frequency.MONTHLY
+    number = int(repeat[1:])
+    return SeriesRule(
+        start=dates["start"],
+        until=dates["until"],
+        weekday=day,
+        frequency=frequency,
+        interval=number if frequency is Frequency.WEEKLY else 1,
+        nth=number if frequency is Frequency.MONTHLY else None,
+        summer_break=summer,
+        time=clock,
+    )
+
+
+class ScheduleUseCases(MeetingUseCases):
+    def meetings(self) -> list[Meeting]:
+        return self.repository.schedule.all()
+
+    def summaries(self) -> dict[int, tuple[int, int]]:
+        """Meeting id → (items on the agenda, their total cost)."""
+        return self.repository.schedule.summaries()
+
+    def get(self, meeting_id: int) -> Meeting:
+        return self.repository.schedule.get(meeting_id)
+
+    def on(self, day: date) -> Meeting:
+        meeting = self.repository.schedule.by_date(day)
+        if meeting is None:
+            raise MeetingError(f"det finns inget sammanträde den {format_date(day)}")
+        return meeting
+
+    def upcoming(self) -> Meeting | None:
+        """The next meeting from today on, or the last one if all are past."""
+        today = self.context.today()
+        meetings = self.repository.schedule.all()
+        return next((m for m in meetings if m.day >= today), meetings[-1] if meetings else None)
+
+    def create(self, day: date, at: time | None = None, place: str | None = None) -> Meeting:
+        created, _ = self.create_many([day], at, place)
+        if not created:
+            raise MeetingError(f"det finns redan ett sammanträde den {format_date(day)}")
+        return created[0]
+
+    def create_many(
+        self, days: Sequence[date], at: time | None = None, place: str | None = None
+    ) -> tuple[list[Meeting], list[date]]:
+        """Creates a meeting on each day that has none, in one transaction; returns the meetings
+        created and the days that already had one."""
+        schedule = self.repository.schedule
+        created: list[int] = []
+        existing: list[date] = []
+        with self.context.store.transaction():
+            for day in days:
+                meeting_id, new = schedule.ensure(
+                    day, (at or DEFAULT_TIME).strftime("%H:%M"), place or DEFAULT_PLACE
+                )
+                if new:
+                    created.append(meeting_id)
+                else:
+                    existing.append(day)
+        return [schedule.get(meeting_id) for meeting_id in created], existing
+
+    def plan_series(self, rule: SeriesRule) -> SeriesPlan:
+        """The series' dates (holidays and the summer break skipped, each with its reason),
+        without creating anything: the caller shows it, then `create_many`."""
+        try:
+            return plan_series(rule)
+        except ScheduleError as error:
+            raise SeriesInputError("start", str(error)) from None
+
+    def update(self, meeting: Meeting) -> Meeting:
+        assert meeting.id is not None
+        with self.context.store.transaction():
+            self.repository.schedule.update(meeting)
+        return self.repository.schedule.get(meeting.id)
+
+    def set_status(self, meeting_id: int, status: MeetingStatus) -> Meeting:
+        """Held: the § numbers are given and the delegation decisions tied to the meeting.
+        Justerat: the day of justering is recorded (today, unless already set)."""
+        schedule = self.repository.schedule
+        with self.context.store.transaction():
+            meeting = schedule.get(meeting_id)
+            if status is not MeetingStatus.PLANNED:
+                self._number_paragraphs(meeting, store=True)
+                self.repository.delegations.freeze_delegations(meeting)
+            if status is MeetingStatus.ADJUSTED and meeting.adjusted_on is None:
+                meeting = replace(meeting, adjusted_on=self.context.today())
+            schedule.update(replace(meeting, status=status))
+        return schedule.get(meeting_id)

@@ -1,0 +1,117 @@
+"""The meetings themselves: when and where, their status and the justering dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ib_tui.domain.meeting import (
+    CLOSING_ENTRIES,
+    DEFAULT_PLACE,
+    OPENING_ENTRIES,
+    STANDARD_PROPOSALS,
+    EntryKind,
+    Meeting,
+)
+from ib_tui.store.meetings.base import (
+    MEETING_COLUMNS,
+    MeetingNotFound,
+    Repository,
+    iso,
+    meeting_from_row,
+)
+
+
+class ScheduleRepository(Repository):
+    def ensure(
+        self, day: date, time: str = "13:00", place: str = DEFAULT_PLACE
+    ) -> tuple[int, bool]:
+        """The meeting on `day`, created (with the standard entries) if there is none;
+        returns (id, created)."""
+        row = self._conn.execute(
+            "SELECT id FROM meetings WHERE date = ?", (day.isoformat(),)
+        ).fetchone()
+        if row:
+            return row[0], False
+        cursor = self._conn.execute(
+            "INSERT INTO meetings (date, time, place) VALUES (?, ?, ?)",
+            (day.isoformat(), time, place),
+        )
+        meeting_id = cursor.lastrowid
+        assert meeting_id is not None
+        self._add_standard_entries(meeting_id)
+        return meeting_id, True
+
+    def _add_standard_entries(self, meeting_id: int) -> None:
+        rows = [(EntryKind.OPENING, heading) for heading in OPENING_ENTRIES]
+        rows += list(CLOSING_ENTRIES)
+        self._conn.executemany(
+            "INSERT INTO agenda_entries (meeting_id, position, kind, heading, proposal) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (meeting_id, position, kind.value, heading,
+                 "\n".join(STANDARD_PROPOSALS.get(heading, ())) or None)
+                for position, (kind, heading) in enumerate(rows, start=1)
+            ],
+        )  # fmt: skip
+
+    def get(self, meeting_id: int) -> Meeting:
+        row = self._conn.execute(
+            f"SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?", (meeting_id,)
+        ).fetchone()
+        if row is None:
+            raise MeetingNotFound(meeting_id)
+        return meeting_from_row(row)
+
+    def by_date(self, day: date) -> Meeting | None:
+        row = self._conn.execute(
+            f"SELECT {MEETING_COLUMNS} FROM meetings WHERE date = ?", (day.isoformat(),)
+        ).fetchone()
+        return meeting_from_row(row) if row else None
+
+    def all(self) -> list[Meeting]:
+        """Every meeting, oldest first: about ten a year, so a list is fine."""
+        return [
+            meeting_from_row(row)
+            for row in self._conn.execute(f"SELECT {MEETING_COLUMNS} FROM meetings ORDER BY date")
+        ]
+
+    def following(self, day: date) -> Meeting | None:
+        """The first meeting after `day`."""
+        row = self._conn.execute(
+            f"SELECT {MEETING_COLUMNS} FROM meetings WHERE date > ? ORDER BY date LIMIT 1",
+            (day.isoformat(),),
+        ).fetchone()
+        return meeting_from_row(row) if row else None
+
+    def previous(self, day: date) -> Meeting | None:
+        row = self._conn.execute(
+            f"SELECT {MEETING_COLUMNS} FROM meetings WHERE date < ? ORDER BY date DESC LIMIT 1",
+            (day.isoformat(),),
+        ).fetchone()
+        return meeting_from_row(row) if row else None
+
+    def update(self, meeting: Meeting) -> None:
+        assert meeting.id is not None
+        self._conn.execute(
+            "UPDATE meetings SET time = ?, place = ?, status = ?, justerare = ?, "
+            "adjusted_on = ?, posted_on = ? WHERE id = ?",
+            (
+                meeting.time.strftime("%H:%M"),
+                meeting.place,
+                meeting.status.value,
+                meeting.justerare,
+                iso(meeting.adjusted_on),
+                iso(meeting.posted_on),
+                meeting.id,
+            ),
+        )
+
+    def summaries(self) -> dict[int, tuple[int, int]]:
+        """Meeting id → (items on its agenda, their total cost), for the list of meetings."""
+        return {
+            meeting_id: (count, cost)
+            for meeting_id, count, cost in self._conn.execute(
+                "SELECT e.meeting_id, count(e.item_id), coalesce(sum(i.cost_total), 0) "
+                "FROM agenda_entries e JOIN items i ON i.id = e.item_id GROUP BY e.meeting_id"
+            )
+        }
