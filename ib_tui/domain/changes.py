@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from ib_tui.domain.dates import format_amount, format_date
-from ib_tui.domain.model import COST_KEYS, COST_LABELS, ORIENTATIONS, Costs, Item
+from ib_tui.domain.model import COST_KEYS, COST_LABELS, ORIENTATIONS, Costs, Item, Reception
 
 _FLAG_LABELS = {
     "digital": "digitalt",
@@ -45,7 +45,22 @@ FIELD_LABELS: dict[str, str] = {
     "agreement": "avtal",
     "aid": "bistånd",
     "orientation": "inriktning",
+    "purpose": "syfte och nytta",
+    "on_behalf_of_ks": "på kommunstyrelsens uppdrag",
+    "budgeted": "budgeterat",
+    "staff_commitment": "åtagande av personaltid",
+    "membership": "medlemskapets art",
+    "reception": "mottagningens underlag",
     "status": "status",
+}
+# The trail names nested columns by their dotted field (store: membership_type → membership.type).
+HISTORY_LABELS: dict[str, str] = {
+    "membership.type": "medlemskap: typ",
+    "membership.new": "medlemskap: nytt",
+    "reception.event": "mottagning: evenemang",
+    "reception.participants": "mottagning: deltagare",
+    "reception.participants_abroad": "mottagning: deltagare från utlandet",
+    "reception.level": "mottagning: nivå",
 }
 # The fields a user edits in the form, in the form's order. Status has its own use case.
 FIELDS: tuple[str, ...] = tuple(name for name in FIELD_LABELS if name != "status")
@@ -53,7 +68,7 @@ FIELDS: tuple[str, ...] = tuple(name for name in FIELD_LABELS if name != "status
 
 def field_label(name: str) -> str:
     """Swedish label of a field; history names (`agreement.partner`) fall back to themselves."""
-    return FIELD_LABELS.get(name, name)
+    return FIELD_LABELS.get(name) or HISTORY_LABELS.get(name, name)
 
 
 def get_field(item: Item, name: str) -> object:
@@ -102,10 +117,29 @@ def field_text(item: Item, name: str) -> str:
         if agreement.ends:
             parts.append(f"till {format_date(agreement.ends)}")
         return ", ".join(parts)
+    if name == "membership" and (membership := item.membership):
+        return f"{membership.type.label}, {'nytt' if membership.new else 'fortsatt'}"
+    if name == "reception" and (reception := item.reception):
+        return reception_text(reception)
     if name == "aid" and (aid := item.aid):
         funded = "helt finansierat" if aid.fully_funded else "inte helt finansierat"
         return f"{aid.funder or 'finansiär saknas'}, {funded}"
     return str(value)
+
+
+def reception_text(reception: Reception) -> str:
+    """ "kongress, 400 deltagare varav 300 från utlandet, VM-nivå"; unknown facts are left out."""
+    parts = [reception.event.label] if reception.event else []
+    if reception.participants is not None:
+        people = f"{reception.participants} deltagare"
+        if reception.participants_abroad is not None:
+            people += f" varav {reception.participants_abroad} från utlandet"
+        parts.append(people)
+    elif reception.participants_abroad is not None:
+        parts.append(f"{reception.participants_abroad} deltagare från utlandet")
+    if reception.level:
+        parts.append(reception.level.label)
+    return ", ".join(parts) or "inga uppgifter"
 
 
 class Side(StrEnum):

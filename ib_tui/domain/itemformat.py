@@ -1,4 +1,5 @@
-"""Item file format v1: read JSON/CSV text, validate every item, build `Item`s.
+"""Item file format (v1 and its backward-compatible v2 fields): read JSON/CSV text, validate
+every item, build `Item`s. The whole format is in docs/item-format.md.
 
 One validator serves `ib-tui check`, `ib-tui import` and the edit form, so a field that is wrong in
 a file is wrong in the form with the same words. Every error names the item (1-based, as a person
@@ -24,9 +25,14 @@ from ib_tui.domain.model import (
     AgreementType,
     Aid,
     Costs,
+    EventLevel,
     Item,
     Kind,
+    Membership,
+    MembershipType,
     Participant,
+    Reception,
+    ReceptionEvent,
     Role,
 )
 
@@ -35,20 +41,28 @@ MAX_TEXT = 100_000
 MAX_SHORT_TEXT = 500
 MAX_AMOUNT = 10_000_000_000  # ten billion kronor: larger is a typo, not a trip
 MAX_GUESTS = 1_000_000
+MAX_HOURS = 1_000_000
 
-TEXT_FIELDS = ("title", "dnr", "requested_by", "summary", "city", "country")
+TEXT_FIELDS = ("title", "dnr", "requested_by", "summary", "city", "country", "purpose")
+LONG_TEXT_FIELDS = ("summary", "purpose")
 DATE_FIELDS = ("received", "starts", "ends", "meeting")
 BOOL_FIELDS = (
     "digital", "invitation_letter", "priority_visit", "political_level", "foreign_policy",
     "extra_resources", "city_wide", "eu_project", "confidential",
 )  # fmt: skip
+# v2 flags where "not stated" differs from false: a v1 file that says nothing judges as before.
+OPTIONAL_BOOL_FIELDS = ("on_behalf_of_ks", "budgeted")
 ALL_FIELDS = frozenset(
     {"kind", "guests", "participants", "costs", "agreement", "aid", "orientation"}
-    | set(TEXT_FIELDS) | set(DATE_FIELDS) | set(BOOL_FIELDS)
+    | {"membership", "reception", "staff_commitment"}
+    | set(TEXT_FIELDS) | set(DATE_FIELDS) | set(BOOL_FIELDS) | set(OPTIONAL_BOOL_FIELDS)
 )  # fmt: skip
 AGREEMENT_FIELDS = frozenset({"type", "partner", "theme", "ends", "signed"})
 AID_FIELDS = frozenset({"funder", "fully_funded"})
 PARTICIPANT_FIELDS = frozenset({"name", "role"})
+MEMBERSHIP_FIELDS = frozenset({"type", "new"})
+RECEPTION_FIELDS = frozenset({"event", "participants", "participants_abroad", "level"})
+RECEPTION_COUNTS = ("participants", "participants_abroad")
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -141,23 +155,32 @@ def _csv_documents(reader: csv.DictReader[str]) -> list[Any]:
             if child:
                 document.setdefault(parent, {})
                 if isinstance(document[parent], dict):
-                    document[parent][child] = _csv_value(child, value)
+                    document[parent][child] = _csv_value(f"{parent}.{child}", value)
             else:
                 document[parent] = _csv_value(parent, value)
         documents.append(document)
     return documents
 
 
+_CSV_BOOLS = frozenset({*BOOL_FIELDS, *OPTIONAL_BOOL_FIELDS, "aid.fully_funded", "membership.new"})
+_CSV_INTEGERS = frozenset(
+    {"guests", "staff_commitment"}
+    | {f"costs.{key}" for key in COST_KEYS}
+    | {f"reception.{key}" for key in RECEPTION_COUNTS}
+)
+
+
 def _csv_value(name: str, value: str) -> Any:
-    """Turns a CSV cell into the JSON type its field expects, or leaves it for the validator."""
+    """Turns a CSV cell into the JSON type its field (dotted name) expects, or leaves it for
+    the validator to name."""
     lowered = value.lower()
-    if name in BOOL_FIELDS or name == "fully_funded":
+    if name in _CSV_BOOLS:
         if lowered in _CSV_TRUE:
             return True
         if lowered in _CSV_FALSE:
             return False
         return value
-    if name in COST_KEYS or name == "guests":
+    if name in _CSV_INTEGERS:
         compact = value.replace(" ", "").replace("\u00a0", "")
         return int(compact) if compact.lstrip("-").isdigit() else value
     if name == "orientation":
@@ -219,11 +242,11 @@ class _Checker:
         values["kind"] = self.kind(document.get("kind"))
         values["title"] = self.text("title", document.get("title"), MAX_TITLE, required=True)
         for name in TEXT_FIELDS[1:]:
-            limit = MAX_TEXT if name == "summary" else MAX_SHORT_TEXT
+            limit = MAX_TEXT if name in LONG_TEXT_FIELDS else MAX_SHORT_TEXT
             values[name] = self.text(name, document.get(name), limit)
         for name in DATE_FIELDS:
             values[name] = self.date(name, document.get(name))
-        for name in BOOL_FIELDS:
+        for name in BOOL_FIELDS + OPTIONAL_BOOL_FIELDS:
             values[name] = self.flag(name, document.get(name))
         values["guests"] = self.count("guests", document.get("guests"), MAX_GUESTS)
         values["costs"] = self.costs(document.get("costs"))
@@ -231,6 +254,9 @@ class _Checker:
         values["agreement"] = self.agreement(document.get("agreement"))
         values["aid"] = self.aid(document.get("aid"))
         values["orientation"] = self.orientation(document.get("orientation"))
+        values["membership"] = self.membership(document.get("membership"))
+        values["reception"] = self.reception(document.get("reception"))
+        values["staff_commitment"] = self.staff_commitment(document.get("staff_commitment"))
         self.order("starts", values["starts"], "ends", values["ends"])
         if self.errors:
             return None
@@ -378,6 +404,50 @@ class _Checker:
         # The strategy's order, so the same choice is always stored (and compared) the same way.
         return tuple(key for key in ORIENTATIONS if key in value)
 
+    def membership(self, value: Any) -> Membership | None:
+        membership = self.nested("membership", value, MEMBERSHIP_FIELDS)
+        if membership is None:
+            return None
+        kind = self.choice(
+            "membership.type", membership.get("type", MembershipType.ORGANISATION.value),
+            MembershipType,
+        )  # fmt: skip
+        new = self.flag("membership.new", membership.get("new"))
+        if kind is None:
+            return None
+        return Membership(type=kind, new=True if new is None else new)
+
+    def reception(self, value: Any) -> Reception | None:
+        reception = self.nested("reception", value, RECEPTION_FIELDS)
+        if reception is None:
+            return None
+        event = level = None
+        if reception.get("event") is not None:
+            event = self.choice("reception.event", reception["event"], ReceptionEvent)
+        if reception.get("level") is not None:
+            level = self.choice("reception.level", reception["level"], EventLevel)
+        total, abroad = (
+            self.count(f"reception.{key}", reception.get(key), MAX_GUESTS, "personer")
+            for key in RECEPTION_COUNTS
+        )
+        if total is not None and abroad is not None and abroad > total:
+            self.fail(
+                "reception.participants_abroad",
+                f"fler ({abroad}) än deltagarna totalt (reception.participants: {total})",
+            )
+        return Reception(event=event, participants=total, participants_abroad=abroad, level=level)
+
+    def staff_commitment(self, value: Any) -> str | None:
+        """Free text ("en handläggare 20 % under 2026"), or a number of hours (stored as text).
+        Zero hours is no commitment."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            hours = self.count("staff_commitment", value, MAX_HOURS, "timmar")
+            return f"{hours} timmar" if hours else None
+        if value is not None and not isinstance(value, str):
+            self.fail("staff_commitment", "måste vara text eller ett antal timmar (heltal)")
+            return None
+        return self.text("staff_commitment", value, MAX_SHORT_TEXT)
+
     def choice(self, name: str, value: Any, enum: type[E]) -> E | None:
         try:
             return enum(value)
@@ -402,6 +472,9 @@ def item_to_document(item: Item) -> dict[str, Any]:
     for name in BOOL_FIELDS:
         if getattr(item, name):
             document[name] = True
+    for name in OPTIONAL_BOOL_FIELDS:
+        if (flag := getattr(item, name)) is not None:
+            document[name] = flag
     if item.guests is not None:
         document["guests"] = item.guests
     if costs := item.costs.nonzero():
@@ -422,4 +495,14 @@ def item_to_document(item: Item) -> dict[str, Any]:
         )
     if item.orientation:
         document["orientation"] = list(item.orientation)
+    if membership := item.membership:
+        document["membership"] = {"type": membership.type.value, "new": membership.new}
+    if reception := item.reception:
+        document["reception"] = {
+            key: (value.value if isinstance(value, StrEnum) else value)
+            for key in ("event", "participants", "participants_abroad", "level")
+            if (value := getattr(reception, key)) is not None
+        }
+    if item.staff_commitment:
+        document["staff_commitment"] = item.staff_commitment
     return document

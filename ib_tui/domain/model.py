@@ -140,6 +140,54 @@ AGREEMENT_LABELS = {
     AgreementType.TWIN_CITY: "vänortsavtal",
 }
 
+
+class MembershipType(StrEnum):
+    """Section 5 tells the two apart: KF decides new memberships in city-wide *organisations*,
+    KS decides participation in city-wide *networks* and cooperation initiatives."""
+
+    ORGANISATION = "organisation"
+    NETWORK = "network"
+
+    @property
+    def label(self) -> str:
+        if self is MembershipType.ORGANISATION:
+            return "organisation"
+        return "nätverk/samarbetsinitiativ"
+
+
+class ReceptionEvent(StrEnum):
+    CONGRESS = "congress"
+    SPORT = "sport"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return RECEPTION_EVENT_LABELS[self]
+
+
+RECEPTION_EVENT_LABELS = {
+    ReceptionEvent.CONGRESS: "kongress",
+    ReceptionEvent.SPORT: "idrottsevenemang",
+    ReceptionEvent.OTHER: "annat evenemang",
+}
+
+
+class EventLevel(StrEnum):
+    VM = "vm"
+    EM = "em"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return EVENT_LEVEL_LABELS[self]
+
+
+EVENT_LEVEL_LABELS = {
+    EventLevel.VM: "VM-nivå",
+    EventLevel.EM: "EM-nivå",
+    EventLevel.OTHER: "annan nivå",
+}
+
 ORIENTATIONS = {
     "profilering": "profilering",
     "omvarldsbevakning": "omvärldsbevakning",
@@ -204,6 +252,25 @@ class Aid:
 
 
 @dataclass(frozen=True, slots=True)
+class Membership:
+    """What kind of membership a `membership` item is. The defaults are what a v1 file meant."""
+
+    type: MembershipType = MembershipType.ORGANISATION
+    new: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Reception:
+    """The facts the city's rules for a representation reception in Stadshuset ask for. Any of
+    them may be unknown (None): the assessment then says which one is missing."""
+
+    event: ReceptionEvent | None = None
+    participants: int | None = None
+    participants_abroad: int | None = None
+    level: EventLevel | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """One request IB prepares. Field names follow the item file format (docs/design.md)."""
 
@@ -232,6 +299,13 @@ class Item:
     eu_project: bool = False
     orientation: tuple[str, ...] = ()
     confidential: bool = False
+    # Item format v2. None means "not stated": the item then judges as a v1 item did.
+    on_behalf_of_ks: bool | None = None
+    purpose: str | None = None
+    membership: Membership | None = None
+    reception: Reception | None = None
+    budgeted: bool | None = None
+    staff_commitment: str | None = None
     # An import directive ("put it on that meeting's agenda"), not a property of the item.
     meeting: date | None = None
     # Set by the store.

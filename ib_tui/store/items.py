@@ -14,21 +14,29 @@ from ib_tui.domain.model import (
     AgreementType,
     Aid,
     Costs,
+    EventLevel,
     HistoryEntry,
     Item,
     Kind,
+    Membership,
+    MembershipType,
     Participant,
+    Reception,
+    ReceptionEvent,
     Role,
     Status,
 )
 from ib_tui.store.db import Store
 
-_TEXT = ("title", "dnr", "requested_by", "summary", "city", "country")
+_TEXT = (
+    "title", "dnr", "requested_by", "summary", "city", "country", "purpose", "staff_commitment",
+)  # fmt: skip
 _DATES = ("received", "starts", "ends")
 _FLAGS = (
     "digital", "invitation_letter", "priority_visit", "political_level", "foreign_policy",
     "extra_resources", "city_wide", "eu_project", "confidential",
 )  # fmt: skip
+_OPTIONAL_FLAGS = ("on_behalf_of_ks", "budgeted")  # NULL = not stated
 
 
 class VersionConflict(Exception):
@@ -51,6 +59,14 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _bool(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
 def item_to_row(item: Item) -> dict[str, Any]:
     """The item's own columns (not id, status, version or timestamps)."""
     row: dict[str, Any] = {"kind": item.kind.value}
@@ -68,7 +84,42 @@ def item_to_row(item: Item) -> dict[str, Any]:
     row["aid_funder"] = item.aid.funder if item.aid else None
     row["aid_fully_funded"] = int(item.aid.fully_funded) if item.aid else None
     row["orientation"] = ",".join(item.orientation) or None
+    row.update({name: _flag(getattr(item, name)) for name in _OPTIONAL_FLAGS})
+    membership = item.membership
+    row["membership_type"] = membership.type.value if membership else None
+    row["membership_new"] = int(membership.new) if membership else None
+    reception = item.reception
+    row["reception_event"] = reception.event.value if reception and reception.event else None
+    row["reception_level"] = reception.level.value if reception and reception.level else None
+    row["reception_participants"] = reception.participants if reception else None
+    row["reception_participants_abroad"] = reception.participants_abroad if reception else None
+    # A reception with nothing known yet is still a reception: the marker keeps it apart from
+    # "no reception facts at all" (only the event can carry it without a number).
+    if reception is not None and not any(
+        row[f"reception_{key}"] is not None
+        for key in ("event", "level", "participants", "participants_abroad")
+    ):
+        row["reception_event"] = ""
     return row
+
+
+def _membership(row: Mapping[str, Any]) -> Membership | None:
+    if row["membership_type"] is None:
+        return None
+    return Membership(MembershipType(row["membership_type"]), bool(row["membership_new"]))
+
+
+def _reception(row: Mapping[str, Any]) -> Reception | None:
+    columns = ("event", "level", "participants", "participants_abroad")
+    if all(row[f"reception_{key}"] is None for key in columns):
+        return None
+    event, level = row["reception_event"], row["reception_level"]
+    return Reception(
+        event=ReceptionEvent(event) if event else None,
+        participants=row["reception_participants"],
+        participants_abroad=row["reception_participants_abroad"],
+        level=EventLevel(level) if level else None,
+    )
 
 
 def row_to_item(row: Mapping[str, Any], participants: Sequence[Participant] = ()) -> Item:
@@ -96,6 +147,9 @@ def row_to_item(row: Mapping[str, Any], participants: Sequence[Participant] = ()
         agreement=agreement,
         aid=aid,
         orientation=tuple(row["orientation"].split(",")) if row["orientation"] else (),
+        **{name: _bool(row[name]) for name in _OPTIONAL_FLAGS},
+        membership=_membership(row),
+        reception=_reception(row),
         status=Status(row["status"]),
         status_changed=datetime.fromisoformat(row["status_changed"]),
         version=row["version"],
@@ -106,7 +160,11 @@ def row_to_item(row: Mapping[str, Any], participants: Sequence[Participant] = ()
 
 def _field_name(column: str) -> str:
     """Column → item-format field name, as the history shows it (cost_travel → costs.travel)."""
-    for prefix, group in (("cost_", "costs"), ("agreement_", "agreement"), ("aid_", "aid")):
+    prefixes = (
+        ("cost_", "costs"), ("agreement_", "agreement"), ("aid_", "aid"),
+        ("membership_", "membership"), ("reception_", "reception"),
+    )  # fmt: skip
+    for prefix, group in prefixes:
         if column.startswith(prefix):
             return f"{group}.{column.removeprefix(prefix)}"
     return column

@@ -236,10 +236,28 @@ CREATE TABLE delegation_decisions (
     "CREATE INDEX agenda_entries_by_paragraph ON agenda_entries (paragraph)",
 )
 
+# Item format v2 (issue 11): the facts the strategy's routing and the reception rules ask for.
+# Every column is NULL for the items stored before: "not stated", so they judge as they did.
+MIGRATION_ITEM_FORMAT_V2 = (
+    "ALTER TABLE items ADD COLUMN on_behalf_of_ks INTEGER CHECK (on_behalf_of_ks IN (0, 1))",
+    "ALTER TABLE items ADD COLUMN purpose TEXT",
+    "ALTER TABLE items ADD COLUMN membership_type TEXT",
+    "ALTER TABLE items ADD COLUMN membership_new INTEGER CHECK (membership_new IN (0, 1))",
+    "ALTER TABLE items ADD COLUMN reception_event TEXT",
+    "ALTER TABLE items ADD COLUMN reception_participants INTEGER"
+    " CHECK (reception_participants >= 0)",
+    "ALTER TABLE items ADD COLUMN reception_participants_abroad INTEGER"
+    " CHECK (reception_participants_abroad >= 0)",
+    "ALTER TABLE items ADD COLUMN reception_level TEXT",
+    "ALTER TABLE items ADD COLUMN budgeted INTEGER CHECK (budgeted IN (0, 1))",
+    "ALTER TABLE items ADD COLUMN staff_commitment TEXT",
+)
+
 MIGRATIONS: Sequence[Sequence[str]] = (
     MIGRATION_1,
     MIGRATION_HISTORY_VERSION,
     MIGRATION_MEETINGS,
+    MIGRATION_ITEM_FORMAT_V2,
 )
 LATEST = len(MIGRATIONS)
 

@@ -74,6 +74,15 @@ def test_check_human_output(tmp_path: Path, capsys) -> None:
           {"kind": "visit", "title": "C", "costs": {"travel": -5}}],
          'item 3: field "costs.travel": måste vara ≥ 0'),
         ([{"kind": "visit"}], 'item 1: field "title": saknas'),
+        ([GOOD[1], {"kind": "representation", "title": "K",
+                    "reception": {"participants": 10, "participants_abroad": 12}}],
+         'item 2: field "reception.participants_abroad": fler (12) än deltagarna totalt'),
+        ([{"kind": "membership", "title": "M", "membership": {"type": "klubb"}}],
+         'item 1: field "membership.type": okänt värde'),
+        ([{"kind": "representation", "title": "R", "reception": {"level": "SM"}}],
+         'item 1: field "reception.level": okänt värde'),
+        ([{"kind": "representation", "title": "R", "reception": {"participants": -1}}],
+         'item 1: field "reception.participants": måste vara ≥ 0'),
     ],
 )  # fmt: skip
 def test_check_invalid_input_exits_2_with_the_field(tmp_path, capsys, items, message) -> None:

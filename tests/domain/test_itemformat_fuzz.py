@@ -17,13 +17,23 @@ from ib_tui.cli import main
 from ib_tui.domain.itemformat import (
     ALL_FIELDS,
     BOOL_FIELDS,
+    OPTIONAL_BOOL_FIELDS,
     FormatError,
     item_to_document,
     read_documents,
     validate_document,
     validate_documents,
 )
-from ib_tui.domain.model import COST_KEYS, ORIENTATIONS, AgreementType, Kind, Role
+from ib_tui.domain.model import (
+    COST_KEYS,
+    ORIENTATIONS,
+    AgreementType,
+    EventLevel,
+    Kind,
+    MembershipType,
+    ReceptionEvent,
+    Role,
+)
 
 HOSTILE = ["\x1b[2J", "\x1b]0;owned\x07", "[bold red]röd[/]", "\u202eemordnilap", "\x00", "\r\n"]
 ODD_DATES = [
@@ -71,7 +81,60 @@ def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
         document["agreement"] = {"type": draw(st.sampled_from(list(AgreementType))).value}
     if draw(st.booleans()):
         document["orientation"] = draw(st.lists(st.sampled_from(list(ORIENTATIONS)), max_size=4))
+    document.update(draw(v2_fields()))
     return document
+
+
+@st.composite
+def v2_fields(draw: st.DrawFn) -> dict[str, Any]:
+    """The item format's v2 fields, each present or not."""
+    fields: dict[str, Any] = {}
+    for name in OPTIONAL_BOOL_FIELDS:
+        if draw(st.booleans()):
+            fields[name] = draw(st.booleans())
+    if draw(st.booleans()):
+        fields["purpose"] = draw(st.sampled_from(HOSTILE) | st.text(max_size=40))
+    if draw(st.booleans()):
+        fields["staff_commitment"] = draw(st.integers(0, 1_000_000) | st.text(max_size=30))
+    if draw(st.booleans()):
+        membership = {}
+        if draw(st.booleans()):
+            membership["type"] = draw(st.sampled_from(list(MembershipType))).value
+        if draw(st.booleans()):
+            membership["new"] = draw(st.booleans())
+        fields["membership"] = membership
+    if draw(st.booleans()):
+        reception: dict[str, Any] = {}
+        if draw(st.booleans()):
+            reception["event"] = draw(st.sampled_from(list(ReceptionEvent))).value
+        if draw(st.booleans()):
+            reception["level"] = draw(st.sampled_from(list(EventLevel))).value
+        total = draw(st.none() | st.integers(0, 1_000_000))
+        if total is not None:
+            reception["participants"] = total
+        if draw(st.booleans()):
+            reception["participants_abroad"] = draw(st.integers(0, total or 1_000_000))
+        fields["reception"] = reception
+    return fields
+
+
+V2_FAULTS = [
+    ("membership", {"type": "förening"}, "membership.type"),
+    ("membership", {"new": "ja"}, "membership.new"),
+    ("membership", {"typ": "network"}, "membership.typ"),
+    ("reception", {"event": "fest"}, "reception.event"),
+    ("reception", {"level": "SM"}, "reception.level"),
+    ("reception", {"participants": -1}, "reception.participants"),
+    ("reception", {"participants_abroad": -5}, "reception.participants_abroad"),
+    ("reception", {"participants": 100, "participants_abroad": 101},
+     "reception.participants_abroad"),
+    ("reception", "kongress", "reception"),
+    ("on_behalf_of_ks", "ja", "on_behalf_of_ks"),
+    ("budgeted", 1, "budgeted"),
+    ("staff_commitment", -8, "staff_commitment"),
+    ("staff_commitment", 2.5, "staff_commitment"),
+    ("purpose", ["lära"], "purpose"),
+]  # fmt: skip
 
 
 @st.composite
@@ -81,7 +144,8 @@ def broken_documents(draw: st.DrawFn) -> Any:
         return draw(json_values)
     document = draw(valid_documents())
     for _ in range(draw(st.integers(1, 3))):
-        fault = draw(st.sampled_from(["type", "unknown", "date", "number", "missing", "nested"]))
+        faults = ["type", "unknown", "date", "number", "missing", "nested", "v2"]
+        fault = draw(st.sampled_from(faults))
         if fault == "type":
             document[draw(st.sampled_from(sorted(ALL_FIELDS)))] = draw(json_values)
         elif fault == "unknown":
@@ -95,12 +159,14 @@ def broken_documents(draw: st.DrawFn) -> Any:
             costs = document.get("costs")
             document["costs"] = {**(costs if isinstance(costs, dict) else {}), key: 0}
             document["costs"][key] = draw(st.sampled_from(HUGE))
+        elif fault == "v2":
+            name, value, _ = draw(st.sampled_from(V2_FAULTS))
+            document[name] = value
         elif fault == "missing":
             document.pop(draw(st.sampled_from(["kind", "title"])), None)
         else:
-            document[draw(st.sampled_from(["agreement", "aid", "costs"]))] = {
-                draw(st.text(max_size=6)): draw(json_values)
-            }
+            nested = ["agreement", "aid", "costs", "membership", "reception"]
+            document[draw(st.sampled_from(nested))] = {draw(st.text(max_size=6)): draw(json_values)}
     return document
 
 
@@ -182,3 +248,17 @@ def _count(db: Path) -> int:
         return connection.execute("SELECT count(*) FROM items").fetchone()[0]
     finally:
         connection.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(valid_documents(), st.sampled_from(V2_FAULTS), st.integers(1, 500))
+def test_each_bad_v2_field_is_named_with_its_dotted_path(
+    document: dict[str, Any], fault: tuple[str, Any, str], index: int
+) -> None:
+    name, value, field = fault
+    document[name] = value
+    item, errors = validate_document(document, index)
+    assert item is None
+    assert any(str(error).startswith(f'item {index}: field "{field}": ') for error in errors), [
+        str(error) for error in errors
+    ]

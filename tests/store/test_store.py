@@ -187,3 +187,62 @@ def test_ids_give_the_exact_order_and_count(listed: ItemListing) -> None:
     assert len(ids) == 5
     assert [i.title for i in listed.items(ids[:2].tolist())] == titles(listed)[:2]
     assert listed.total_cost(ItemQuery(text="euro")) == 17000
+
+
+def test_v2_fields_are_stored_and_read_back(store: Store) -> None:
+    fields = {
+        "kind": "representation", "on_behalf_of_ks": False, "budgeted": True,
+        "purpose": "Stockholmsbilden", "staff_commitment": 16,
+        "membership": {"type": "network", "new": False},
+        "reception": {"event": "sport", "participants": 900, "participants_abroad": 700,
+                      "level": "em"},
+    }  # fmt: skip
+    item_id = add(store, **fields)
+    stored = ItemRepository(store).get(item_id)
+    assert stored.reception == make_item(**fields).reception
+    assert (stored.on_behalf_of_ks, stored.budgeted, stored.staff_commitment) == (
+        False, True, "16 timmar",
+    )  # fmt: skip
+    assert stored.membership == make_item(**fields).membership
+    empty = ItemRepository(store).get(add(store, kind="representation", reception={}))
+    assert empty.reception is not None and empty.reception.participants is None
+    assert ItemRepository(store).get(add(store)).reception is None
+
+
+def test_an_edited_v2_field_is_in_the_history_by_its_dotted_name(store: Store) -> None:
+    repository = ItemRepository(store)
+    item_id = add(store, kind="representation", reception={"participants": 100})
+    item = repository.get(item_id)
+    changed = make_item(kind="representation", reception={"participants": 120})
+    with store.transaction():
+        repository.update(replace(changed, id=item_id, version=item.version), user="t", at=AT)
+    (entry,) = [e for e in repository.history(item_id) if e.field]
+    assert (entry.field, entry.old_value, entry.new_value) == (
+        "reception.participants", "100", "120",
+    )  # fmt: skip
+
+
+def test_the_v2_migration_keeps_existing_items_as_not_stated(db_path: Path) -> None:
+    """A database at the schema before v2, with an item in it, migrates and reads as v1."""
+    from ib_tui.store.migrations import MIGRATION_ITEM_FORMAT_V2, MIGRATIONS
+
+    before = list(MIGRATIONS).index(MIGRATION_ITEM_FORMAT_V2)
+    connection = sqlite3.connect(db_path)
+    for statement in (s for migration in MIGRATIONS[:before] for s in migration):
+        connection.execute(statement)
+    connection.execute(
+        "INSERT INTO items (kind, title, received, status_changed, created_at, updated_at) "
+        "VALUES ('membership', 'Eurocities', '2026-01-01', '2026-01-01', '2026-01-01', "
+        "'2026-01-01')"
+    )
+    connection.execute(f"PRAGMA user_version = {before}")
+    connection.commit()
+    connection.close()
+    store = Store(db_path)
+    try:
+        (item,) = ItemRepository(store).get_many([1])
+        assert item.title == "Eurocities"
+        assert item.membership is None and item.reception is None
+        assert item.on_behalf_of_ks is None and item.budgeted is None
+    finally:
+        store.close()

@@ -162,3 +162,61 @@ async def test_form_fits_a_small_terminal(demo_services: Services) -> None:
         await pilot.pause()
         text = screen_text(pilot)
         assert "Rubrik" in text and "F2" in text.upper()
+
+
+async def test_v2_facts_are_entered_in_the_form_and_shown_with_the_item(
+    services: Services,
+) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("n")
+        screen = form(app)
+        screen.query_one(f"#{field_id('kind')}", Select).value = "representation"
+        await fill(pilot, "title", "VM i friidrott")
+        screen.query_one(f"#{field_id('reception.event')}", Select).value = "sport"
+        screen.query_one(f"#{field_id('reception.level')}", Select).value = "vm"
+        screen.query_one(f"#{field_id('budgeted')}", Select).value = "ja"
+        await fill(pilot, "reception.participants", "3 000")
+        await fill(pilot, "reception.participants_abroad", "4 000")
+        screen.query_one(f"#{field_id('purpose')}", TextArea).text = "Stockholmsbilden"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemFormScreen)  # more abroad than in all: not saved
+        assert "fler (4000) än deltagarna totalt" in error_text(
+            app, "reception.participants_abroad"
+        )
+        await fill(pilot, "reception.participants_abroad", "2 100")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        item = (await wait_for_list(pilot)).current_row.item
+        assert item.reception.participants == 3000 and item.reception.level.value == "vm"
+        assert (item.budgeted, item.on_behalf_of_ks, item.purpose) == (
+            True, None, "Stockholmsbilden",
+        )  # fmt: skip
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(pilot)
+        assert "idrottsevenemang, 3000 deltagare varav 2100" in shown
+        assert "från utlandet, VM-nivå" in shown
+        assert "budgeterat i verksamhetsplanen" in shown
+
+
+async def test_an_unchanged_v2_item_is_not_dirty(services: Services) -> None:
+    from tests.conftest import make_item
+
+    services.items.register(
+        make_item(
+            kind="membership", title="Eurocities", membership={"type": "network", "new": False},
+            on_behalf_of_ks=False, reception={}, staff_commitment="10 timmar",
+        )
+    )  # fmt: skip
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert not form(app).dirty
+        assert form(app).document()["membership"] == {"type": "network", "new": False}
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))

@@ -30,8 +30,11 @@ from ib_tui.domain.model import (
     COST_LABELS,
     ORIENTATIONS,
     AgreementType,
+    EventLevel,
     Item,
     Kind,
+    MembershipType,
+    ReceptionEvent,
     Role,
 )
 from ib_tui.services import Services
@@ -53,6 +56,16 @@ TEXT_FIELDS = {
     "city": "Stad",
     "country": "Land",
     "guests": "Antal gäster",
+}
+# v2 yes/no facts where "not stated" is its own answer (the item then judges as v1 did).
+TRISTATE_FIELDS = {
+    "on_behalf_of_ks": "På KS uppdrag",
+    "budgeted": "Budgeterat",
+}
+TRISTATE_CHOICES = [("ja", "ja"), ("nej", "nej")]
+RECEPTION_COUNT_LABELS = {
+    "participants": "Deltagare totalt",
+    "participants_abroad": "Från utlandet",
 }
 DATE_HINT = "2026-03-03 eller 3 mars 2026"
 ROLE_WORDS = {
@@ -220,6 +233,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
                 for key, label in ORIENTATIONS.items():
                     yield Checkbox(label, key in chosen, id=f"f-orientation-{key}")
             yield Label("", id=error_id("orientation"), classes="field-error")
+            yield from self._v2_fields(document)
             yield from self._agreement_fields(document.get("agreement", {}))
             yield from self._aid_fields(document.get("aid"))
             with Horizontal(classes="form-buttons"):
@@ -233,6 +247,103 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
             with Vertical(classes="form-input"):
                 yield widget
                 yield Label("", id=error_id(name), classes="field-error")
+
+    def _v2_fields(self, document: dict[str, Any]) -> ComposeResult:
+        """Routing and budget facts, the membership's kind, and the reception's facts."""
+        purpose = self._shown(field_id("purpose"), document.get("purpose"), multiline=True)
+        yield from self._field(
+            "purpose",
+            "Syfte och nytta",
+            TextArea(
+                purpose,
+                id=field_id("purpose"),
+                compact=True,
+                placeholder="Vad ger det stadens verksamhet? (avsnitt 2 i strategin)",
+            ),
+        )
+        yield Label("Beslutsväg och budget", classes="section-title")
+        for name, label in TRISTATE_FIELDS.items():
+            stated = document.get(name)
+            yield from self._field(
+                name,
+                label,
+                Select(
+                    TRISTATE_CHOICES,
+                    value=Select.NULL if stated is None else ("ja" if stated else "nej"),
+                    prompt="ej angivet",
+                    id=field_id(name),
+                    compact=True,
+                ),
+            )
+        commitment = document.get("staff_commitment", "")
+        yield from self._field(
+            "staff_commitment",
+            "Personaltid",
+            Input(
+                self._shown(field_id("staff_commitment"), commitment),
+                placeholder="t.ex. 40 timmar, eller en handläggare 20 %",
+                id=field_id("staff_commitment"),
+                compact=True,
+            ),
+        )
+        membership = document.get("membership") or {}
+        yield Label("Medlemskap", classes="section-title")
+        yield from self._field(
+            "membership.type",
+            "Medlemskap i",
+            Select(
+                [(kind.label, kind.value) for kind in MembershipType],
+                value=membership.get("type", Select.NULL),
+                prompt="ej angivet",
+                id=field_id("membership.type"),
+                compact=True,
+            ),
+        )
+        yield from self._field(
+            "membership.new",
+            "Nytt eller fortsatt",
+            Select(
+                [("nytt medlemskap", "ja"), ("fortsatt medlemskap", "nej")],
+                value=Select.NULL if not membership else ("ja" if membership["new"] else "nej"),
+                prompt="ej angivet",
+                id=field_id("membership.new"),
+                compact=True,
+            ),
+        )
+        reception = document.get("reception") or {}
+        yield Label("Mottagning i Stadshuset", classes="section-title")
+        yield from self._field(
+            "reception.event",
+            "Evenemang",
+            Select(
+                [(event.label, event.value) for event in ReceptionEvent],
+                value=reception.get("event", Select.NULL),
+                prompt="ej angivet",
+                id=field_id("reception.event"),
+                compact=True,
+            ),
+        )
+        for key, label in RECEPTION_COUNT_LABELS.items():
+            yield from self._field(
+                f"reception.{key}",
+                label,
+                Input(
+                    str(reception.get(key, "")),
+                    id=field_id(f"reception.{key}"),
+                    compact=True,
+                ),
+            )
+        yield from self._field(
+            "reception.level",
+            "Nivå",
+            Select(
+                [(level.label, level.value) for level in EventLevel],
+                value=reception.get("level", Select.NULL),
+                prompt="ej angivet",
+                id=field_id("reception.level"),
+                compact=True,
+            ),
+        )
 
     def _agreement_fields(self, agreement: dict[str, Any]) -> ComposeResult:
         yield Label("Avtal", classes="section-title")
@@ -331,6 +442,8 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         summary = self._area("summary").strip()
         if summary:
             document["summary"] = summary
+        if purpose := self._area("purpose").strip():
+            document["purpose"] = purpose
         people = parse_participants(self._area("participants"))
         if people:
             document["participants"] = people
@@ -355,12 +468,45 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
                 if text := self._value(f"agreement.{key}").strip():
                     agreement[key] = text
             document["agreement"] = agreement
+        self._read_v2(document)
         if self._checked("f-aid"):
             aid: dict[str, Any] = {"fully_funded": self._checked(field_id("aid.fully_funded"))}
             if funder := self._value("aid.funder").strip():
                 aid["funder"] = funder
             document["aid"] = aid
         return document
+
+    def _select(self, name: str) -> Any:
+        value = self.query_one(f"#{field_id(name)}", Select).value
+        return None if value is Select.NULL else value
+
+    def _read_v2(self, document: dict[str, Any]) -> None:
+        for name in TRISTATE_FIELDS:
+            if (answer := self._select(name)) is not None:
+                document[name] = answer == "ja"
+        if commitment := self._value("staff_commitment").strip():
+            document["staff_commitment"] = _number(commitment)  # "40": hours
+        kind, new = self._select("membership.type"), self._select("membership.new")
+        if kind is not None or new is not None:
+            document["membership"] = {
+                "type": kind or MembershipType.ORGANISATION.value,
+                "new": new != "nej",
+            }
+        reception: dict[str, Any] = {}
+        for key in ("event", "level"):
+            if (value := self._select(f"reception.{key}")) is not None:
+                reception[key] = value
+        for key in RECEPTION_COUNT_LABELS:
+            if text := self._value(f"reception.{key}").strip():
+                reception[key] = _number(text)
+        stored = self.item.reception if self.item else None
+        if reception or stored is not None:
+            # An item that holds reception facts keeps its (possibly empty) reception object.
+            document["reception"] = {
+                key: reception[key]
+                for key in ("event", "participants", "participants_abroad", "level")
+                if key in reception
+            }
 
     @property
     def dirty(self) -> bool:

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from ib_tui.domain.changes import reception_text
 from ib_tui.domain.dates import format_amount, format_date
 from ib_tui.domain.model import COST_LABELS, ORIENTATIONS, Item
 from ib_tui.ui.text import clean, plain
@@ -88,10 +89,25 @@ def render_item(item: Item) -> RenderableType:
         "Markeringar", ", ".join(label for key, label in FLAG_LABELS.items() if getattr(item, key))
     )
     fact("Inriktning", ", ".join(ORIENTATIONS[key] for key in item.orientation))
+    fact("Syfte", item.purpose)
+    fact("KS uppdrag", _yes_no(item.on_behalf_of_ks, "på kommunstyrelsens uppdrag"))
+    fact("Budget", _yes_no(item.budgeted, "budgeterat i verksamhetsplanen"))
+    fact("Personaltid", item.staff_commitment)
+    if membership := item.membership:
+        fact("Medlemskap", f"{membership.type.label}, {'nytt' if membership.new else 'fortsatt'}")
+    if item.reception is not None:
+        fact("Mottagning", reception_text(item.reception))
     parts: list[RenderableType] = [heading, plain(item.title, "bold"), facts]
     if item.summary:
         parts += [Text(""), plain(item.summary, multiline=True)]
     return Group(*parts)
+
+
+def _yes_no(value: bool | None, what: str) -> str | None:
+    """A v2 yes/no fact in words; nothing when the item does not say."""
+    if value is None:
+        return None
+    return what if value else f"inte {what}"
 
 
 class ItemDetail(Static):
