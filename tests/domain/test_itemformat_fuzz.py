@@ -113,7 +113,9 @@ def v2_fields(draw: st.DrawFn) -> dict[str, Any]:
         if total is not None:
             reception["participants"] = total
         if draw(st.booleans()):
-            reception["participants_abroad"] = draw(st.integers(0, total or 1_000_000))
+            reception["participants_abroad"] = draw(
+                st.integers(0, 1_000_000 if total is None else total)
+            )
         fields["reception"] = reception
     return fields
 
