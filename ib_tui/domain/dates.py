@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
+from ib_tui.errors import InvalidInput
+
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
@@ -23,7 +25,7 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SWEDISH = re.compile(r"(?:den\s+)?(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})", re.IGNORECASE)
 
 
-class DateError(ValueError):
+class DateError(InvalidInput):
     """A date that cannot be read; the message is Swedish and fit to show."""
 
 

@@ -35,6 +35,7 @@ from ib_tui.domain.model import (
     ReceptionEvent,
     Role,
 )
+from ib_tui.errors import InvalidInput
 
 MAX_TITLE = 500
 MAX_TEXT = 100_000
@@ -82,7 +83,7 @@ class FieldError:
         return f"{where}: {self.message}"
 
 
-class FormatError(ValueError):
+class FormatError(InvalidInput):
     """The file as a whole cannot be read (bad JSON, wrong shape, empty CSV)."""
 
 

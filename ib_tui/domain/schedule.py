@@ -16,13 +16,14 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 
 from ib_tui.domain.meeting import DEFAULT_PLACE, DEFAULT_TIME, Meeting
+from ib_tui.errors import InvalidInput
 
 SUMMER_BREAK = "sommaruppehåll"
 
 WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
 
-class ScheduleError(ValueError):
+class ScheduleError(InvalidInput):
     """A rule that cannot be planned; the message is Swedish and fit to show."""
 
 

@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ib_tui.errors import SettingError
+
 PRINCIPLE_IDS = (
     "utrikespolitik", "vanorter", "samarbetsavtal", "intentionsavtal", "bistand",
     "inbjudningsbrev", "mattfullhet", "besok", "befintliga-forum", "eu-projekt",
@@ -24,10 +26,6 @@ class Principle:
     quote: str
     footnote: str | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)
-
-
-class SettingError(ValueError):
-    """An unknown setting or a value of the wrong type; the message is Swedish."""
 
 
 @dataclass(frozen=True)

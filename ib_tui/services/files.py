@@ -17,6 +17,7 @@ from ib_tui.domain.itemformat import (
     validate_documents,
 )
 from ib_tui.domain.model import Item, Status
+from ib_tui.errors import InvalidInput
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.items import ItemService, Judgement
 from ib_tui.store import ItemRepository, MeetingRepository
@@ -24,7 +25,7 @@ from ib_tui.store import ItemRepository, MeetingRepository
 Progress = Callable[[int, int], None]
 
 
-class InvalidFile(Exception):
+class InvalidFile(InvalidInput):
     """The file cannot be used; `errors` name item and field, `str()` is one line per error."""
 
     def __init__(self, errors: Sequence[FieldError | str]) -> None:

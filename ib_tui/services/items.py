@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ib_tui.domain.changes import Conflict, Side
 from ib_tui.domain.model import Forum, HistoryEntry, Item, Status, Verdict
+from ib_tui.errors import InvalidInput
 from ib_tui.policy import Assessment, assess, route, worst
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.journal import Step, StepKind
@@ -28,7 +29,7 @@ class Judgement:
         return worst(self.assessments)
 
 
-class ReasonRequired(ValueError):
+class ReasonRequired(InvalidInput):
     """Writing an item off needs a reason on record."""
 
 

@@ -10,19 +10,20 @@ from collections.abc import Mapping
 
 from ib_tui.domain.changes import Conflict, Side
 from ib_tui.domain.model import Item
+from ib_tui.errors import IbTuiError
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.journal import Direction, Step, StepKind, UndoJournal
 from ib_tui.store import ItemRepository, VersionConflict
 
 
-class NothingToUndo(Exception):
+class NothingToUndo(IbTuiError):
     def __init__(self, direction: Direction) -> None:
         what = "ångra" if direction is Direction.UNDO else "göra om"
         super().__init__(f"Det finns inget att {what} i den här sessionen.")
         self.direction = direction
 
 
-class UndoConflict(Exception):
+class UndoConflict(IbTuiError):
     """The item changed after the step's change; `current` is what is stored now.
 
     For an edit, `conflict` holds the fields for the conflict dialog: base is the version our

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from types import TracebackType
 
+from ib_tui.errors import DatabaseNotEmpty
 from ib_tui.store.db import Store
 
 ITEM_COLUMNS = (
@@ -36,17 +37,6 @@ MAX_CACHE_KIB = 1024 * 1024
 MIN_CACHE_KIB = 16 * 1024
 FTS_LOAD_HASH_BYTES = 32 * 1024 * 1024
 FTS_DEFAULT_HASH_BYTES = 1024 * 1024  # SQLite's own default
-
-
-class DatabaseNotEmpty(Exception):
-    """Generated items would mix with real ones."""
-
-    def __init__(self, count: int) -> None:
-        super().__init__(
-            f"databasen innehåller redan {count:,} ärenden; demo generate fyller bara en tom "
-            "databas (ange en ny fil med --db)".replace(",", "\u00a0")
-        )
-        self.count = count
 
 
 def _fts_tables(connection: sqlite3.Connection) -> list[str]:

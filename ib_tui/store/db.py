@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ib_tui.errors import StoreBusy, StoreError
 from ib_tui.store.migrations import migrate
 
 if TYPE_CHECKING:
@@ -19,19 +20,6 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5_000
 BUSY_RETRIES = 3  # after the busy timeout: each retry waits the full timeout again
-
-
-class StoreError(Exception):
-    """A database problem to show the user in Swedish, never as a traceback."""
-
-
-class StoreBusy(StoreError):
-    """Another instance held the write lock for longer than we wait; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "databasen är upptagen av en annan användare just nu; inget sparades. Försök igen."
-        )
 
 
 def is_busy(error: sqlite3.Error) -> bool:

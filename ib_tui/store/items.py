@@ -26,6 +26,7 @@ from ib_tui.domain.model import (
     Role,
     Status,
 )
+from ib_tui.errors import ItemNotFound, VersionConflict
 from ib_tui.store.db import Store
 
 _TEXT = (
@@ -37,18 +38,6 @@ _FLAGS = (
     "extra_resources", "city_wide", "eu_project", "confidential",
 )  # fmt: skip
 _OPTIONAL_FLAGS = ("on_behalf_of_ks", "budgeted")  # NULL = not stated
-
-
-class VersionConflict(Exception):
-    """Someone saved the item after it was read; carries what is stored now."""
-
-    def __init__(self, current: Item) -> None:
-        super().__init__(f"item {current.id} was changed by someone else (now v{current.version})")
-        self.current = current
-
-
-class ItemNotFound(LookupError):
-    pass
 
 
 def _iso(value: date | None) -> str | None:

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ib_tui.domain.model import Item
 from ib_tui.domain.query import ItemQuery, SortOrder
+from ib_tui.errors import ListingInterrupted
 from ib_tui.store.db import Store
 from ib_tui.store.items import ItemRepository
 
@@ -34,10 +35,6 @@ CACHE_QUERIES = 8
 CACHE_IDS = 1_500_000  # 12 MB of ids at most: the whole list of a million, and a search or two
 FEW_MATCHES = 3_000  # up to this many matches, materialising them all is the faster plan
 _WORD = re.compile(r"\w[\w/:.-]*", re.UNICODE)
-
-
-class ListingInterrupted(Exception):
-    """A newer query superseded this one."""
 
 
 def fts_match(text: str) -> str | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from ib_tui.errors import SchemaTooNewError
+
 COST_COLUMNS = (
     "cost_travel", "cost_accommodation", "cost_fees", "cost_meals", "cost_gifts",
     "cost_transport", "cost_other",
@@ -260,18 +262,6 @@ MIGRATIONS: Sequence[Sequence[str]] = (
     MIGRATION_ITEM_FORMAT_V2,
 )
 LATEST = len(MIGRATIONS)
-
-
-class SchemaTooNewError(Exception):
-    """The file was written by a newer ib-tui; opening it could damage it."""
-
-    def __init__(self, found: int, supported: int) -> None:
-        super().__init__(
-            f"databasen har schemaversion {found}, men den här versionen av ib-tui känner bara "
-            f"till version {supported}. Uppdatera ib-tui (pip install -U ib-tui)."
-        )
-        self.found = found
-        self.supported = supported
 
 
 def schema_version(connection: sqlite3.Connection) -> int:

@@ -11,8 +11,8 @@ from textual.binding import Binding
 
 from ib_tui.domain.changes import Side
 from ib_tui.domain.model import Item
+from ib_tui.errors import ItemNotFound, StoreError
 from ib_tui.services import Direction, NothingToUndo, Services, UndoConflict
-from ib_tui.store import ItemNotFound, StoreError
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 

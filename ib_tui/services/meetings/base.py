@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ib_tui.domain.meeting import AgendaEntry, Meeting, PrincipleNote
+from ib_tui.errors import InvalidInput
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.items import ItemService
 from ib_tui.store import ItemRepository
 from ib_tui.store.meetings import MeetingNotFound, MeetingRepository
 
 
-class MeetingError(ValueError):
+class MeetingError(InvalidInput):
     """A meeting use case that cannot be done as asked; the message is Swedish."""
 
 

@@ -7,13 +7,10 @@ from collections.abc import Sequence
 from datetime import date, time
 
 from ib_tui.domain.meeting import Meeting, MeetingStatus
+from ib_tui.errors import MeetingNotFound as MeetingNotFound  # re-exported
 from ib_tui.store.db import Store
 
 MEETING_COLUMNS = "id, date, time, place, status, justerare, adjusted_on, posted_on"
-
-
-class MeetingNotFound(LookupError):
-    pass
 
 
 def to_date(value: str | None) -> date | None:

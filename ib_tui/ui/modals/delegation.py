@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from ib_tui.domain.dates import DateError, format_date, parse_date
 from ib_tui.domain.model import Item
+from ib_tui.errors import StoreError
 from ib_tui.services import MeetingError, Services
-from ib_tui.store import StoreError
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values
 
 DEFAULT_DELEGATE = "Finansborgarrådet"

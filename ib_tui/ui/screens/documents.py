@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
+from ib_tui.errors import StoreError
 from ib_tui.services import MeetingError, Services
 from ib_tui.services.documents import DocumentKind, write_private
-from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 

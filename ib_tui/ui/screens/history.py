@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ib_tui.domain.model import HistoryEntry, Item
+from ib_tui.errors import ItemNotFound, StoreError
 from ib_tui.services import Services
-from ib_tui.store import ItemNotFound, StoreError
 from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.text import plain
 from ib_tui.ui.undo import UNDO_BINDINGS

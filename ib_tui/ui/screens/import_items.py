@@ -19,9 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, ProgressBar, Static
 
 from ib_tui.domain.itemformat import FieldError
+from ib_tui.errors import StoreError
 from ib_tui.services import InvalidFile, OnExisting, Services
 from ib_tui.services.files import ImportPlan, ImportReport, import_items, plan_import, validate_file
-from ib_tui.store import StoreError
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.existing import ExistingItemsModal
 from ib_tui.ui.text import plain

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
 from ib_tui.domain.model import HistoryEntry, Item
+from ib_tui.errors import ItemNotFound, StoreError
 from ib_tui.services import Services
-from ib_tui.store import ItemNotFound, StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.undo import UNDO_BINDINGS
 from ib_tui.ui.widgets.footer import AppFooter

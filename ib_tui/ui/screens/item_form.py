@@ -37,8 +37,8 @@ from ib_tui.domain.model import (
     ReceptionEvent,
     Role,
 )
+from ib_tui.errors import StoreError, VersionConflict
 from ib_tui.services import Services
-from ib_tui.store import StoreError, VersionConflict
 from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.conflict import ConflictModal, changed_by

@@ -13,8 +13,8 @@ from textual.widgets import Header, Input, Label, Static
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import Item, Kind, Status
 from ib_tui.domain.query import ItemQuery, SortOrder
+from ib_tui.errors import StoreError, VersionConflict
 from ib_tui.services import ListRow, ReasonRequired, Services
-from ib_tui.store import StoreError, VersionConflict
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.undo import UNDO_BINDINGS

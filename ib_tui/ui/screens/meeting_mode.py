@@ -27,8 +27,8 @@ from ib_tui.domain.meeting import (
     Remark,
     RemarkKind,
 )
+from ib_tui.errors import StoreError
 from ib_tui.services import MeetingError, Services
-from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form

@@ -17,10 +17,10 @@ from textual.widgets import DataTable, Header, Static
 from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import Meeting, Member, MemberRole
 from ib_tui.domain.schedule import SeriesPlan
+from ib_tui.errors import StoreError
 from ib_tui.services import MeetingError, Services
 from ib_tui.services.documents import write_private
 from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
-from ib_tui.store import StoreError
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form

@@ -18,9 +18,9 @@ from textual.widgets import Footer, Header, Static
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import Item
 from ib_tui.domain.precedent import Precedents
+from ib_tui.errors import StoreError
 from ib_tui.services import Services
 from ib_tui.services.precedent import find_precedents
-from ib_tui.store import StoreError
 from ib_tui.ui.text import plain
 
 

@@ -31,8 +31,8 @@ from textual.worker import get_current_worker
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import Item, Verdict
 from ib_tui.domain.query import ItemQuery, SortOrder
+from ib_tui.errors import ListingInterrupted
 from ib_tui.services import ListRow
-from ib_tui.store import ListingInterrupted
 from ib_tui.ui.text import clean
 
 log = logging.getLogger(__name__)

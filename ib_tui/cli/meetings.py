@@ -1,56 +1,21 @@
-"""`ib-tui export …` and `ib-tui meetings …`: the meeting's documents and the schedule from the
-command line, over the same services as the TUI. Wired into `ib_tui.cli`'s parser."""
+"""`ib-tui meetings [list|add|plan|members|member]`: the schedule and the members from the
+command line, over the same services as the TUI."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ib_tui.cli.common import EXIT_OK, UsageError, db_path, user
 from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import Member, MemberRole
-from ib_tui.services import DocumentKind, MeetingError, Services
-from ib_tui.services.documents import write_private
+from ib_tui.errors import StoreError
+from ib_tui.services import Services
 from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
-from ib_tui.store import StoreError
-
-EXIT_OK = 0
-
-
-class CommandError(Exception):
-    """Invalid input for a meeting command, in Swedish (exit 2)."""
 
 
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    export = commands.add_parser(
-        "export", parents=[common],
-        help="skriv föredragningslista, protokoll, minnesanteckningar eller kalender",
-    )  # fmt: skip
-    documents = export.add_subparsers(dest="document", metavar="DOKUMENT", required=True)
-    for kind, what in (
-        (DocumentKind.AGENDA, "föredragningslistan"),
-        (DocumentKind.MINUTES, "protokollet"),
-        (DocumentKind.NOTES, "minnesanteckningarna"),
-    ):
-        document = documents.add_parser(
-            kind.value, parents=[common], help=f"{what} för sammanträdet DATUM (Markdown)"
-        )
-        document.add_argument(
-            "date", metavar="DATUM", help="t.ex. 2026-12-09 eller 9 december 2026"
-        )
-        document.add_argument(
-            "-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)"
-        )
-        document.add_argument(
-            "--include-confidential", action="store_true",
-            help="ta med sekretessmarkerade ärenden (utelämnas annars)",
-        )  # fmt: skip
-    calendar = documents.add_parser(
-        "calendar", parents=[common], help="sammanträdena som iCalendar (.ics)"
-    )
-    calendar.add_argument("-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)")
-
     meetings = commands.add_parser(
         "meetings", parents=[common], help="visa och planera sammanträden"
     )
@@ -88,20 +53,19 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     )  # fmt: skip
 
 
-def run(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
-    action = args.meetings_command if args.command == "meetings" else None
+def meetings(args: argparse.Namespace) -> int:
+    action = args.meetings_command
     dry_run = action == "plan" and args.dry_run
-    target: Path | str = db_path
-    if not db_path.exists():  # only adding meetings creates a database; reading never does
+    database = db_path(args)
+    target: Path | str = database
+    if not database.exists():  # only adding meetings creates a database; reading never does
         if dry_run:
             target = ":memory:"
         elif action not in ("add", "plan", "member"):
-            raise StoreError(f"databasen {db_path} finns inte")
-    services = Services.open(target, user)
+            raise StoreError(f"databasen {database} finns inte")
+    services = Services.open(target, user(args))
     try:
-        if args.command == "export":
-            return _export(services, args)
-        match args.meetings_command:
+        match action:
             case "add":
                 return _add(services, args)
             case "plan":
@@ -112,27 +76,8 @@ def run(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
                 return _member(services, args)
             case _:
                 return _list(services)
-    except (MeetingError, DateError) as error:
-        raise CommandError(str(error)) from None
     finally:
         services.close()
-
-
-def _export(services: Services, args: argparse.Namespace) -> int:
-    if args.document == "calendar":
-        text, what = services.documents.calendar(), "Kalendern"
-    else:
-        kind = DocumentKind(args.document)
-        text = services.documents.render_on(
-            kind, parse_date(args.date), include_confidential=args.include_confidential
-        )
-        what = kind.label
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    path = write_private(args.output, text)
-    print(f"{what} sparad i {path}")
-    return EXIT_OK
 
 
 def _list(services: Services) -> int:
@@ -155,7 +100,7 @@ def _add(services: Services, args: argparse.Namespace) -> int:
     try:
         clock = parse_time(args.time)
     except DateError as error:
-        raise CommandError(f"--time: {error}") from None
+        raise UsageError(f"--time: {error}") from None
     meeting = services.meetings.create(day, clock, args.place)
     print(f"Sammanträde {format_date(meeting.day)} kl. {meeting.time.strftime('%H.%M')} tillagt.")
     return EXIT_OK
@@ -175,7 +120,7 @@ def _plan(services: Services, args: argparse.Namespace) -> int:
         )  # fmt: skip
         plan = services.meetings.plan_series(rule)
     except SeriesInputError as error:
-        raise CommandError(f"{_FIELD_OPTIONS.get(error.field, error.field)}: {error}") from None
+        raise UsageError(f"{_FIELD_OPTIONS.get(error.field, error.field)}: {error}") from None
     for day, reason in plan.skipped:
         print(f"hoppar över {day.isoformat()} ({reason})")
     if args.dry_run:
@@ -211,3 +156,6 @@ def _member(services: Services, args: argparse.Namespace) -> int:
     saved = services.meetings.save_member(replace(found, name=name, role=role))
     print(f"{saved.title} ({saved.role.label}): {saved.name or '(namn saknas)'}")
     return EXIT_OK
+
+
+COMMANDS = {"meetings": meetings}

@@ -1,0 +1,107 @@
+"""`ib-tui`: open the TUI, or run a sub-command for scripts and CI.
+
+One module per command group builds its part of the parser (`add_parsers`) and names its
+handlers (`COMMANDS`); this module puts them together and maps errors to exit codes:
+0 done, 1 a problem with the database or the environment, 2 invalid input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ib_tui import __version__
+from ib_tui.cli import (
+    backup,
+    demo,
+    export,
+    files,
+    history,
+    locate,
+    meetings,
+    precedent,
+    settings,
+)
+from ib_tui.cli.common import EXIT_ERROR, EXIT_INVALID, EXIT_OK, UsageError
+from ib_tui.cli.tui import LaunchTui, run_tui
+from ib_tui.errors import IbTuiError, InvalidInput, NotFound
+from ib_tui.logs import configure_logging
+from ib_tui.paths import log_path
+
+log = logging.getLogger("ib_tui")
+
+# In the order `ib-tui --help` lists them.
+GROUPS = (files, history, backup, settings, demo, precedent, locate, export, meetings)
+Command = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", type=Path, default=argparse.SUPPRESS,
+        help="databasfil (standard: ib.db i användarens datakatalog)",
+    )  # fmt: skip
+    common.add_argument(
+        "--user", default=argparse.SUPPRESS,
+        help="namn i ändringshistoriken (standard: inloggad användare)",
+    )  # fmt: skip
+
+    parser = argparse.ArgumentParser(
+        prog="ib-tui",
+        description="Internationella beredningen: registrera, bereda och besluta om stadens "
+        "internationella åtaganden.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"ib-tui {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="öppna en ny tillfällig databas med demodata (med --db: fyll den filen)",
+    )  # fmt: skip
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for group in GROUPS:
+        group.add_parsers(commands, common)
+    return parser
+
+
+COMMANDS: dict[str, Command] = {
+    name: command for group in GROUPS for name, command in group.COMMANDS.items()
+}
+
+
+def main(argv: Sequence[str] | None = None, launch_tui: LaunchTui | None = None) -> int:
+    """Runs a sub-command, or the TUI through `launch_tui` (given by `ib_tui.main`)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    configure_logging()
+    try:
+        return _dispatch(args, launch_tui)
+    except (InvalidInput, NotFound) as error:
+        print(f"ib-tui: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except IbTuiError as error:
+        print(f"ib-tui: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `ib-tui check --json | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception:
+        log.exception("unexpected error")
+        print(f"ib-tui: ett oväntat fel inträffade; detaljer finns i {log_path()}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _dispatch(args: argparse.Namespace, launch_tui: LaunchTui | None) -> int:
+    if args.command in COMMANDS:
+        return COMMANDS[args.command](args)
+    if launch_tui is None:
+        raise UsageError("ange ett kommando (se ib-tui --help)")
+    return run_tui(args, launch_tui)
+
+
+__all__ = ["EXIT_ERROR", "EXIT_INVALID", "EXIT_OK", "build_parser", "main"]

@@ -1,0 +1,94 @@
+"""What every command module shares: exit codes, the usage error, the database path, opening a
+database that must exist, finding an item, JSON output and the progress line."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from ib_tui.domain.model import Item
+from ib_tui.domain.text import clean
+from ib_tui.errors import InvalidInput, ItemNotFound, StoreError
+from ib_tui.paths import default_db_path
+from ib_tui.services import InvalidFile, Services
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+
+
+class UsageError(InvalidInput):
+    """Bad arguments, in Swedish; exit 2."""
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return getattr(args, "db", None) or default_db_path()
+
+
+def user(args: argparse.Namespace) -> str | None:
+    return getattr(args, "user", None)
+
+
+@contextlib.contextmanager
+def existing(path: Path) -> Iterator[Services]:
+    """Services over a database that must exist: reading never creates one."""
+    if not path.exists():
+        raise StoreError(f"databasen {path} finns inte")
+    services = Services.open(path)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+def find(services: Services, reference: str) -> Item:
+    try:
+        return services.items.find(reference)
+    except ItemNotFound:
+        raise UsageError(f"inget ärende med dnr eller id {clean(reference)}") from None
+
+
+def print_json(document: object) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def print_errors(error: InvalidFile) -> None:
+    for line in str(error).splitlines():
+        print(clean(line), file=sys.stderr)
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} är inte ett heltal") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("måste vara minst 1")
+    return value
+
+
+class Progress:
+    """ "Importerar 1 234/5 000 (24 %)" on stderr, redrawn at most ten times a second, only when
+    stderr is a terminal (never in a pipe or a log)."""
+
+    def __init__(self, verb: str = "Importerar") -> None:
+        self.enabled = sys.stderr.isatty()
+        self.verb = verb
+        self._shown = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (done < total and now - self._shown < 0.1):
+            return
+        self._shown = now
+        percent = done * 100 // max(total, 1)
+        text = f"{done:,}/{total:,}".replace(",", "\u00a0")
+        bar = "█" * (percent // 5) + "·" * (20 - percent // 5)
+        sys.stderr.write(f"\r{self.verb} {text} ({percent} %) {bar}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()

@@ -1,0 +1,64 @@
+"""`ib-tui export agenda|minutes|notes DATUM` and `ib-tui export calendar`: the meeting's
+documents and the schedule, over the same services as the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ib_tui.cli.common import EXIT_OK, db_path, existing
+from ib_tui.domain.dates import parse_date
+from ib_tui.services import DocumentKind
+from ib_tui.services.documents import write_private
+
+
+def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    export = commands.add_parser(
+        "export", parents=[common],
+        help="skriv föredragningslista, protokoll, minnesanteckningar eller kalender",
+    )  # fmt: skip
+    documents = export.add_subparsers(dest="document", metavar="DOKUMENT", required=True)
+    for kind, what in (
+        (DocumentKind.AGENDA, "föredragningslistan"),
+        (DocumentKind.MINUTES, "protokollet"),
+        (DocumentKind.NOTES, "minnesanteckningarna"),
+    ):
+        document = documents.add_parser(
+            kind.value, parents=[common], help=f"{what} för sammanträdet DATUM (Markdown)"
+        )
+        document.add_argument(
+            "date", metavar="DATUM", help="t.ex. 2026-12-09 eller 9 december 2026"
+        )
+        document.add_argument(
+            "-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)"
+        )
+        document.add_argument(
+            "--include-confidential", action="store_true",
+            help="ta med sekretessmarkerade ärenden (utelämnas annars)",
+        )  # fmt: skip
+    calendar = documents.add_parser(
+        "calendar", parents=[common], help="sammanträdena som iCalendar (.ics)"
+    )
+    calendar.add_argument("-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)")
+
+
+def export(args: argparse.Namespace) -> int:
+    with existing(db_path(args)) as services:
+        if args.document == "calendar":
+            text, what = services.documents.calendar(), "Kalendern"
+        else:
+            kind = DocumentKind(args.document)
+            text = services.documents.render_on(
+                kind, parse_date(args.date), include_confidential=args.include_confidential
+            )
+            what = kind.label
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    path = write_private(args.output, text)
+    print(f"{what} sparad i {path}")
+    return EXIT_OK
+
+
+COMMANDS = {"export": export}

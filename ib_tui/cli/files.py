@@ -1,0 +1,92 @@
+"""`ib-tui check FIL` and `ib-tui import FIL`: judge the items in a file, or store them all."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ib_tui.cli.common import EXIT_INVALID, EXIT_OK, Progress, db_path, print_errors, print_json
+from ib_tui.cli.common import user as user_of
+from ib_tui.domain.dates import format_amount
+from ib_tui.domain.text import clean
+from ib_tui.services import InvalidFile, OnExisting, Services
+from ib_tui.services.files import check_items, import_items, validate_file
+
+
+def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    check = commands.add_parser(
+        "check", parents=[common], help="bedöm ärendena i en fil utan att spara dem"
+    )
+    check.add_argument("file", type=Path, metavar="FIL", help="ärendefil (.json eller .csv)")
+    check.add_argument("--json", action="store_true", help="skriv ett JSON-dokument på stdout")
+
+    importer = commands.add_parser(
+        "import", parents=[common], help="importera alla ärenden i en fil, eller inget"
+    )
+    importer.add_argument("file", type=Path, metavar="FIL", help="ärendefil (.json eller .csv)")
+    importer.add_argument(
+        "--existing", choices=[policy.value for policy in OnExisting], default="skip",
+        help="ärenden vars dnr redan finns: skip hoppar över dem (standard), update uppdaterar "
+        "dem med filens värden",
+    )  # fmt: skip
+
+
+def check(args: argparse.Namespace) -> int:
+    path, database = args.file, db_path(args)
+    try:
+        items = validate_file(path)
+    except InvalidFile as error:
+        print_errors(error)
+        return EXIT_INVALID
+    # Judge with the database's settings when there is one; never create one just to check.
+    services = Services.open(database if database.exists() else ":memory:")
+    try:
+        checked = check_items(items, services.items)
+    finally:
+        services.close()
+    if args.json:
+        print_json({"items": [entry.as_json() for entry in checked]})
+        return EXIT_OK
+    for number, entry in enumerate(checked, start=1):
+        item, judgement = entry.item, entry.judgement
+        cost = f", {format_amount(item.costs.total)}" if item.costs.total else ""
+        print(f"{number}. {clean(item.title)} ({item.kind.label}{cost})")
+        print(f"   Forum: {judgement.forum.label}. {judgement.forum_reason}")
+        for assessment in judgement.assessments:
+            print(
+                f"   {assessment.verdict.marker:<10} {assessment.title} "
+                f"(avsnitt {assessment.section}): {clean(assessment.reason)}"
+            )
+        if not judgement.assessments:
+            print("   Ingen princip i strategin är tillämplig.")
+    return EXIT_OK
+
+
+def import_(args: argparse.Namespace) -> int:
+    path, database = args.file, db_path(args)
+    try:
+        items = validate_file(path)
+    except InvalidFile as error:
+        print_errors(error)
+        print("ib-tui: inget importerades.", file=sys.stderr)
+        return EXIT_INVALID
+    services = Services.open(database, user_of(args))
+    try:
+        report = import_items(
+            items, services.context, on_existing=OnExisting(args.existing), progress=Progress(),
+            source=path.name,
+        )  # fmt: skip
+    except InvalidFile as error:
+        print_errors(error)
+        print("ib-tui: inget importerades.", file=sys.stderr)
+        return EXIT_INVALID
+    finally:
+        services.close()
+    print(f"{report.summary()} till {database}.")
+    if report.skipped:
+        print("Använd --existing update för att uppdatera dem med filens värden.")
+    return EXIT_OK
+
+
+COMMANDS = {"check": check, "import": import_}

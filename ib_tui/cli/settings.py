@@ -1,0 +1,49 @@
+"""`ib-tui settings [list|set|reset]`: the principles' settings in this database."""
+
+from __future__ import annotations
+
+import argparse
+
+from ib_tui.cli.common import EXIT_OK, db_path, user
+from ib_tui.services import Services
+
+
+def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    settings = commands.add_parser(
+        "settings", parents=[common], help="visa eller ändra principernas inställningar"
+    )
+    settings_commands = settings.add_subparsers(dest="settings_command", metavar="ÅTGÄRD")
+    settings_commands.add_parser("list", parents=[common], help="visa alla (standard)")
+    setter = settings_commands.add_parser("set", parents=[common], help="ändra en inställning")
+    setter.add_argument("key", metavar="NYCKEL", help="t.ex. mattfullhet.max_gifts_per_guest")
+    setter.add_argument("value", metavar="VÄRDE")
+    resetter = settings_commands.add_parser(
+        "reset", parents=[common], help="återställ en inställning"
+    )
+    resetter.add_argument("key", metavar="NYCKEL")
+
+
+def settings(args: argparse.Namespace) -> int:
+    services = Services.open(db_path(args), user(args))
+    try:
+        match args.settings_command:
+            case "set":
+                value = services.settings.set(args.key, args.value)
+                print(f"{args.key} = {_setting_text(value)}")
+            case "reset":
+                services.settings.reset(args.key)
+                print(f"{args.key} återställd")
+            case _:
+                for key, (value, default) in services.settings.effective().items():
+                    note = "" if value == default else f"  (standard {_setting_text(default)})"
+                    print(f"{key} = {_setting_text(value)}{note}")
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def _setting_text(value: object) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+COMMANDS = {"settings": settings}

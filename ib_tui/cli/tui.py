@@ -1,0 +1,37 @@
+"""`ib-tui` with no command (or `ib-tui --demo`): open the TUI over the chosen database."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ib_tui.cli.common import EXIT_ERROR, EXIT_OK, UsageError, db_path, user
+from ib_tui.services import Services
+from ib_tui.services.demo import load_demo
+
+LaunchTui = Callable[[Services, bool], int]  # runs the TUI, returns its exit status
+
+
+def run_tui(args: argparse.Namespace, launch_tui: LaunchTui) -> int:
+    demo_dir: Path | None = None
+    if args.demo:
+        path = getattr(args, "db", None)
+        if path is None:
+            demo_dir = Path(tempfile.mkdtemp(prefix="ib-tui-demo-"))
+            path = demo_dir / "demo.db"
+        elif path.exists() and path.stat().st_size > 0:
+            raise UsageError(f"{path} finns redan; --demo fyller bara en ny databas")
+        services = Services.open(path, user(args))
+        load_demo(services.context)
+    else:
+        services = Services.open(db_path(args), user(args))
+    try:
+        return_code = launch_tui(services, args.demo)
+    finally:
+        services.close()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+    return EXIT_ERROR if return_code else EXIT_OK

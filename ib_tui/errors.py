@@ -1,0 +1,98 @@
+"""ib-tui's own errors: one hierarchy, so the UI and the CLI catch `IbTuiError` (or one of its
+kinds) and nothing else, and never need to import the store or the policy to name an error.
+
+Every error the project raises on purpose derives from `IbTuiError`; its `str()` is Swedish and
+fit to show the user. Anything else that reaches the UI or the CLI is a bug: logged, and shown as
+"ett oväntat fel". The errors the store and the policy raise live here (their modules re-export
+them); the services' and the domain's own errors stay in their modules and derive from these.
+
+This module imports nothing of the project (a contract in pyproject.toml), so the domain may
+use it too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: the domain must not be imported from here
+    from ib_tui.domain.model import Item
+
+
+class IbTuiError(Exception):
+    """The base of every error ib-tui raises on purpose."""
+
+
+class InvalidInput(IbTuiError, ValueError):
+    """What the user gave cannot be used as it is; nothing was written (the CLI exits 2)."""
+
+
+class NotFound(IbTuiError, LookupError):
+    """The thing asked for is not (or no longer) in the database."""
+
+
+class StoreError(IbTuiError):
+    """A database problem to show the user in Swedish, never as a traceback (the CLI exits 1)."""
+
+
+class StoreBusy(StoreError):
+    """Another instance held the write lock for longer than we wait; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "databasen är upptagen av en annan användare just nu; inget sparades. Försök igen."
+        )
+
+
+class SchemaTooNewError(StoreError):
+    """The file was written by a newer ib-tui; opening it could damage it."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"databasen har schemaversion {found}, men den här versionen av ib-tui känner bara "
+            f"till version {supported}. Uppdatera ib-tui (pip install -U ib-tui)."
+        )
+        self.found = found
+        self.supported = supported
+
+
+class VersionConflict(IbTuiError):
+    """Someone saved the item after it was read; carries what is stored now."""
+
+    def __init__(self, current: Item) -> None:
+        super().__init__(f"item {current.id} was changed by someone else (now v{current.version})")
+        self.current = current
+
+
+class ItemNotFound(NotFound):
+    """No item with that id (or dnr)."""
+
+    def __init__(self, reference: object) -> None:
+        super().__init__(f"inget ärende med id eller dnr {reference}")
+        self.reference = reference
+
+
+class MeetingNotFound(NotFound):
+    """No meeting (or agenda entry) with that id: perhaps removed in another window."""
+
+    def __init__(self, reference: object) -> None:
+        super().__init__(f"sammanträdet eller punkten finns inte längre ({reference})")
+        self.reference = reference
+
+
+class ListingInterrupted(IbTuiError):
+    """A newer query superseded this one."""
+
+
+class DatabaseNotEmpty(InvalidInput):
+    """Generated items would mix with real ones."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(
+            f"databasen innehåller redan {count:,} ärenden; demo generate fyller bara en tom "
+            "databas (ange en ny fil med --db)".replace(",", "\u00a0")
+        )
+        self.count = count
+
+
+class SettingError(InvalidInput):
+    """An unknown setting or a value of the wrong type; the message is Swedish."""
