@@ -9,6 +9,7 @@ from ib_tui.services import Services
 from ib_tui.ui.app import IBApp
 from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.screens.item import ItemScreen
+from ib_tui.ui.widgets.item_table import ItemTable
 from tests.ui.pilot import notifications, screen_text, wait_for, wait_for_list
 
 TAIPEI_TITLE = "Motion om fördjupade relationer mellan Stockholms stad och Taiwan"
@@ -211,3 +212,17 @@ async def test_an_empty_database_opens(services: Services) -> None:
         await pilot.press("j", "enter", "2", "e")
         await pilot.pause()
         assert "Inget ärende är markerat." in notifications(pilot)
+
+
+async def test_a_double_click_on_a_row_opens_it_and_does_not_crash(app: IBApp) -> None:
+    """Textual calls widget.query("*") on a double click; the list must not hide query()."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_list(pilot)
+        assert await pilot.click(ItemTable, offset=(10, 3), times=2)
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemScreen))
+        assert app.screen.item.id == table.current_row.item.id
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ItemScreen))
+        assert await pilot.click(ItemTable, offset=(10, 4), times=3)  # a triple click too
+        await pilot.pause()
+        assert app.is_running

@@ -85,7 +85,7 @@ async def test_search_and_filters_show_the_right_rows(big: Services) -> None:
         table = await wait_for_list(pilot)
         statements = _trace(table)
         await pilot.press("slash", *"eurocit")
-        await wait_for(pilot, lambda: not table.counting and table.query.text == "eurocit")
+        await wait_for(pilot, lambda: not table.counting and table.item_query.text == "eurocit")
         expected = _expected_ids(
             big,
             "WHERE id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)",
@@ -97,7 +97,7 @@ async def test_search_and_filters_show_the_right_rows(big: Services) -> None:
         await wait_for(pilot, lambda: f"{len(expected)} ärenden" in screen_text(pilot))
         await pilot.press("enter")  # leave the search box
         await pilot.press("t")  # kind: konferensresa
-        await wait_for(pilot, lambda: not table.counting and table.query.kinds)
+        await wait_for(pilot, lambda: not table.counting and table.item_query.kinds)
         expected = _expected_ids(
             big,
             "WHERE kind = 'conference' AND id IN "

@@ -177,7 +177,7 @@ class ItemTable(ScrollView, can_focus=True):
     def __init__(self, source: ListSource, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source = source
-        self.query = ItemQuery()
+        self.item_query = ItemQuery()
         self._generation = 0
         self._ids: array | None = None
         self._first_count = 0
@@ -219,7 +219,7 @@ class ItemTable(ScrollView, can_focus=True):
 
         `first` is the query's first page when the caller already has it (start-up): shown
         at once, and only the count runs in the worker."""
-        self.query = query
+        self.item_query = query
         self._generation += 1
         self.source.interrupt()  # a running count scan for the old query is now useless
         keep_id = self.current_row.item.id if keep_position and self.current_row else None
@@ -458,7 +458,7 @@ class ItemTable(ScrollView, can_focus=True):
         columns = self._columns(width)
         if y == 0:
             style = base + self._style("header")
-            title = "Start" if self.query.sort is SortOrder.STARTS else "Inkom"
+            title = "Start" if self.item_query.sort is SortOrder.STARTS else "Inkom"
             cells = [
                 (title if column.key == "date" else column.title, column, size)
                 for column, size in columns
@@ -472,7 +472,7 @@ class ItemTable(ScrollView, can_focus=True):
         if row is None:
             return Strip([Segment(set_cell_size("  …", width), base + self._style("placeholder"))])
         cells = [
-            (cell_text(column, row, self.query.sort), column, size) for column, size in columns
+            (cell_text(column, row, self.item_query.sort), column, size) for column, size in columns
         ]
         verdict_style = {}
         if row.verdict is not None and index != self.cursor:
