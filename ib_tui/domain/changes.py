@@ -42,6 +42,7 @@ FIELD_LABELS: dict[str, str] = {
     **{f"costs.{key}": f"kostnad {COST_LABELS[key]}" for key in COST_KEYS},
     "participants": "deltagare",
     **_FLAG_LABELS,
+    "confidential_ground": "sekretessgrund",
     "agreement": "avtal",
     "aid": "bistånd",
     "orientation": "inriktning",

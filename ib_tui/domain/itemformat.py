@@ -17,6 +17,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from ib_tui.domain.confidentiality import ground_problem
 from ib_tui.domain.dates import DateError, parse_date
 from ib_tui.domain.model import (
     COST_KEYS,
@@ -44,7 +45,10 @@ MAX_AMOUNT = 10_000_000_000  # ten billion kronor: larger is a typo, not a trip
 MAX_GUESTS = 1_000_000
 MAX_HOURS = 1_000_000
 
-TEXT_FIELDS = ("title", "dnr", "requested_by", "summary", "city", "country", "purpose")
+TEXT_FIELDS = (
+    "title", "dnr", "requested_by", "summary", "city", "country", "purpose",
+    "confidential_ground",
+)  # fmt: skip
 LONG_TEXT_FIELDS = ("summary", "purpose")
 DATE_FIELDS = ("received", "starts", "ends", "meeting")
 BOOL_FIELDS = (
@@ -259,6 +263,8 @@ class _Checker:
         values["reception"] = self.reception(document.get("reception"))
         values["staff_commitment"] = self.staff_commitment(document.get("staff_commitment"))
         self.order("starts", values["starts"], "ends", values["ends"])
+        if problem := ground_problem(bool(values["confidential"]), values["confidential_ground"]):
+            self.fail("confidential_ground", problem)
         if self.errors:
             return None
         for name in BOOL_FIELDS:

@@ -300,6 +300,10 @@ class AgendaEntry:
     def confidential(self) -> bool:
         return bool(self.item and self.item.confidential)
 
+    @property
+    def confidential_ground(self) -> str | None:
+        return self.item.confidential_ground if self.item else None
+
     def starts_before(self, day: date) -> bool:
         """The item's event begins before the meeting: a decision there would come too late."""
         return bool(self.item and self.item.starts and self.item.starts < day)
@@ -318,6 +322,9 @@ class DelegationDecision:
     title: str = ""
     reported_on: date | None = None  # the meeting it was reported to
     id: int | None = None
+    # The item's sekretess, carried so an output can ask may_show_delegation without the item.
+    confidential: bool = False
+    confidential_ground: str | None = None
 
     @property
     def label(self) -> str:

@@ -299,6 +299,9 @@ class Item:
     eu_project: bool = False
     orientation: tuple[str, ...] = ()
     confidential: bool = False
+    # The OSL provision the confidentiality rests on ("18 kap. 8 § OSL"); what public outputs
+    # show in the item's place (domain/confidentiality.py).
+    confidential_ground: str | None = None
     # Item format v2. None means "not stated": the item then judges as a v1 item did.
     on_behalf_of_ks: bool | None = None
     purpose: str | None = None

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import time
 
+from ib_tui.domain.confidentiality import may_show
 from ib_tui.domain.dates import format_amount, format_date, format_long_date
 from ib_tui.domain.meeting import (
     AgendaEntry,
@@ -54,7 +55,7 @@ def shown_entries(
     return [
         (index, entry)
         for index, entry in enumerate(record.entries, start=1)
-        if include_confidential or not entry.confidential
+        if may_show(entry, include_confidential=include_confidential)
     ]
 
 

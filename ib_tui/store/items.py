@@ -31,6 +31,7 @@ from ib_tui.store.db import Store
 
 _TEXT = (
     "title", "dnr", "requested_by", "summary", "city", "country", "purpose", "staff_commitment",
+    "confidential_ground",
 )  # fmt: skip
 _DATES = ("received", "starts", "ends")
 _FLAGS = (

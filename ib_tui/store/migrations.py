@@ -254,12 +254,16 @@ MIGRATION_ITEM_FORMAT_V2 = (
     "ALTER TABLE items ADD COLUMN budgeted INTEGER CHECK (budgeted IN (0, 1))",
     "ALTER TABLE items ADD COLUMN staff_commitment TEXT",
 )
+# The OSL ground of a confidential item (issue 12). Items stored before it have none; the
+# public outputs then name the law without a paragraph (domain/confidentiality.py).
+MIGRATION_CONFIDENTIAL_GROUND = ("ALTER TABLE items ADD COLUMN confidential_ground TEXT",)
 
 MIGRATIONS: Sequence[Sequence[str]] = (
     MIGRATION_1,
     MIGRATION_HISTORY_VERSION,
     MIGRATION_MEETINGS,
     MIGRATION_ITEM_FORMAT_V2,
+    MIGRATION_CONFIDENTIAL_GROUND,
 )
 LATEST = len(MIGRATIONS)
 

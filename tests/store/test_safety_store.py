@@ -186,3 +186,26 @@ def test_database_wal_and_shm_are_owner_only(store: Store) -> None:
     for suffix in ("", "-wal", "-shm"):
         path = Path(f"{store.path}{suffix}")
         assert _mode(path) == 0o600, path
+
+
+def test_migration_adds_the_confidential_ground_and_keeps_the_items(tmp_path: Path) -> None:
+    path = tmp_path / "före-sekretessgrund.db"
+    connection = sqlite3.connect(path)
+    from ib_tui.store.migrations import MIGRATION_CONFIDENTIAL_GROUND
+
+    before = list(MIGRATIONS).index(MIGRATION_CONFIDENTIAL_GROUND)
+    for number, statements in enumerate(MIGRATIONS[:before], start=1):
+        for statement in statements:
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {number}")
+    connection.execute(
+        "INSERT INTO items (kind, title, received, confidential, status_changed, created_at, "
+        "updated_at) VALUES ('visit', 'Slutet besök', '2026-01-01', 1, 'x', 'x', 'x')"
+    )
+    connection.commit()
+    migrate(connection)
+    row = connection.execute(
+        "SELECT title, confidential, confidential_ground FROM items"
+    ).fetchone()
+    assert row == ("Slutet besök", 1, None)
+    connection.close()

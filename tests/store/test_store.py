@@ -5,13 +5,14 @@ from __future__ import annotations
 import sqlite3
 import stat
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from ib_tui.domain.model import Status
 from ib_tui.domain.query import ItemQuery, SortOrder
+from ib_tui.services import Services
 from ib_tui.store import (
     LATEST,
     ItemListing,
@@ -246,3 +247,18 @@ def test_the_v2_migration_keeps_existing_items_as_not_stated(db_path: Path) -> N
         assert item.on_behalf_of_ks is None and item.budgeted is None
     finally:
         store.close()
+
+
+def test_the_confidential_ground_is_stored_and_a_delegation_decision_carries_it(
+    services: Services,
+) -> None:
+    item = services.items.register(
+        make_item(title="Slutet möte", confidential=True, confidential_ground="18 kap. 8 § OSL")
+    )
+    assert services.items.get(item.id).confidential_ground == "18 kap. 8 § OSL"
+    with services.store.transaction():
+        services.meetings.repository.add_delegation(
+            item.id, date(2026, 11, 20), "Finansborgarrådet", "Beviljas", user="t", at=AT
+        )
+    (decision,) = services.meetings.repository.delegations_for_item(item.id)
+    assert decision.confidential and decision.confidential_ground == "18 kap. 8 § OSL"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from ib_tui.services import Services
 from ib_tui.ui.app import IBApp
@@ -220,3 +220,26 @@ async def test_an_unchanged_v2_item_is_not_dirty(services: Services) -> None:
         assert form(app).document()["membership"] == {"type": "network", "new": False}
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+
+
+async def test_marking_an_item_confidential_asks_for_the_ground(services: Services) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("n")
+        form(app).query_one(f"#{field_id('kind')}", Select).value = "visit"
+        await fill(pilot, "title", "Slutet studiebesök")
+        form(app).query_one(f"#{field_id('confidential')}", Checkbox).value = True
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemFormScreen)
+        assert "Ange grunden för sekretessen" in error_text(app, "confidential_ground")
+        assert services.items.repository.count() == 0
+
+        # "§" is no key Pilot can press: the text goes in as typed by a Swedish keyboard.
+        app.screen.query_one(f"#{field_id('confidential_ground')}", Input).value = "18 kap. 8 § OSL"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        table = await wait_for_list(pilot)
+        item = table.current_row.item
+        assert item.confidential and item.confidential_ground == "18 kap. 8 § OSL"

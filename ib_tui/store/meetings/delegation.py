@@ -62,7 +62,8 @@ class DelegationRepository(Repository):
     def _delegations(self, where: str, params: Iterable[object]) -> list[DelegationDecision]:
         cursor = self._conn.execute(
             "SELECT d.id, d.item_id, d.decided_on, d.delegate, d.decision, i.dnr, i.title, "
-            "m.date FROM delegation_decisions d JOIN items i ON i.id = d.item_id "
+            "m.date, i.confidential, i.confidential_ground "
+            "FROM delegation_decisions d JOIN items i ON i.id = d.item_id "
             f"LEFT JOIN meetings m ON m.id = d.reported_meeting_id {where} "
             "ORDER BY d.decided_on, d.id",
             list(params),
@@ -77,8 +78,19 @@ class DelegationRepository(Repository):
                 dnr=dnr,
                 title=title,
                 reported_on=to_date(reported_on),
+                confidential=bool(confidential),
+                confidential_ground=ground,
             )
-            for decision_id, item_id, decided_on, delegate, decision, dnr, title, reported_on in (
-                cursor
-            )
+            for (
+                decision_id,
+                item_id,
+                decided_on,
+                delegate,
+                decision,
+                dnr,
+                title,
+                reported_on,
+                confidential,
+                ground,
+            ) in cursor
         ]

@@ -24,7 +24,8 @@ from textual.widgets import (
 )
 
 from ib_tui.domain.changes import Conflict, Side
-from ib_tui.domain.itemformat import item_to_document, validate_document
+from ib_tui.domain.confidentiality import EXAMPLE_GROUND
+from ib_tui.domain.itemformat import FieldError, item_to_document, validate_document
 from ib_tui.domain.model import (
     COST_KEYS,
     COST_LABELS,
@@ -68,6 +69,7 @@ RECEPTION_COUNT_LABELS = {
     "participants_abroad": "Från utlandet",
 }
 DATE_HINT = "2026-03-03 eller 3 mars 2026"
+MISSING_GROUND = f"Ange grunden för sekretessen, t.ex. {EXAMPLE_GROUND}."
 ROLE_WORDS = {
     "förtroendevald": Role.POLITICIAN,
     "politiker": Role.POLITICIAN,
@@ -130,6 +132,9 @@ fältet och inget sparas förrän allt stämmer. **Esc** avbryter och frågar f�
 
 Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
 `Anna Berg; förtroendevald` eller `Ola Ek; tjänsteperson`.
+
+Markeras ärendet **sekretess** ska **Sekretessgrund** anges (t.ex. `18 kap. 8 § OSL`): de
+offentliga handlingarna och projektorn visar då bara "Ärende som omfattas av sekretess enligt …".
 
 Har någon annan sparat ärendet medan du redigerade visas båda värdena för varje fält som
 skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att du har valt det.
@@ -227,6 +232,19 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
             with Grid(classes="checks"):
                 for key, label in FLAG_LABELS.items():
                     yield Checkbox(label, bool(document.get(key)), id=field_id(key))
+            ground = self._shown(
+                field_id("confidential_ground"), document.get("confidential_ground")
+            )
+            yield from self._field(
+                "confidential_ground",
+                "Sekretessgrund",
+                Input(
+                    ground,
+                    placeholder=f"krävs vid sekretess, t.ex. {EXAMPLE_GROUND}",
+                    id=field_id("confidential_ground"),
+                    compact=True,
+                ),
+            )
             yield Label("Inriktning", classes="section-title")
             with Horizontal(classes="checks-row"):
                 chosen = document.get("orientation", [])
@@ -455,6 +473,10 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         for key in FLAG_LABELS:
             if self._checked(field_id(key)):
                 document[key] = True
+        # The ground belongs to a confidential item only; unticking sekretess drops it.
+        ground = self._value("confidential_ground").strip()
+        if ground and document.get("confidential"):
+            document["confidential_ground"] = ground
         # The stored order first: re-ordering alone is not a change for the audit trail.
         stored = self.item.orientation if self.item else ()
         order = [*stored, *(key for key in ORIENTATIONS if key not in stored)]
@@ -535,11 +557,16 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        candidate, errors = validate_document(self.document())
-        if errors or candidate is None:
+        document = self.document()
+        candidate, errors = validate_document(document)
+        missing_ground = document.get("confidential") and not document.get("confidential_ground")
+        if errors or candidate is None or missing_ground:
             by_field: dict[str, str] = {}
             for error in errors:
                 by_field.setdefault(error.field or "title", error.message)
+            if missing_ground:
+                errors.append(FieldError(1, "confidential_ground", MISSING_GROUND))
+                by_field.setdefault("confidential_ground", MISSING_GROUND)
             if "kind" in by_field:  # the file format's codes mean nothing in the form
                 by_field["kind"] = "Välj typ av ärende."
             self._show_errors(by_field)

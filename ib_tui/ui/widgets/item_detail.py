@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ib_tui.domain.changes import reception_text
+from ib_tui.domain.confidentiality import placeholder
 from ib_tui.domain.dates import format_amount, format_date
 from ib_tui.domain.model import COST_LABELS, ORIENTATIONS, Item
 from ib_tui.ui.text import clean, plain
@@ -97,6 +98,8 @@ def render_item(item: Item) -> RenderableType:
         fact("Medlemskap", f"{membership.type.label}, {'nytt' if membership.new else 'fortsatt'}")
     if item.reception is not None:
         fact("Mottagning", reception_text(item.reception))
+    if item.confidential:
+        fact("Sekretess", placeholder(item))
     parts: list[RenderableType] = [heading, plain(item.title, "bold"), facts]
     if item.summary:
         parts += [Text(""), plain(item.summary, multiline=True)]
