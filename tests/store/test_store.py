@@ -257,8 +257,8 @@ def test_the_confidential_ground_is_stored_and_a_delegation_decision_carries_it(
     )
     assert services.items.get(item.id).confidential_ground == "18 kap. 8 § OSL"
     with services.store.transaction():
-        services.meetings.repository.add_delegation(
+        services.meetings.repository.delegations.add_delegation(
             item.id, date(2026, 11, 20), "Finansborgarrådet", "Beviljas", user="t", at=AT
         )
-    (decision,) = services.meetings.repository.delegations_for_item(item.id)
+    (decision,) = services.meetings.repository.delegations.delegations_for_item(item.id)
     assert decision.confidential and decision.confidential_ground == "18 kap. 8 § OSL"
