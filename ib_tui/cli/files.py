@@ -11,7 +11,13 @@ from ib_tui.cli.common import user as user_of
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.text import clean
 from ib_tui.services import InvalidFile, OnExisting, Services
-from ib_tui.services.files import check_items, import_items, validate_file
+from ib_tui.services.files import (
+    check_items,
+    import_documents,
+    prevalidate,
+    read_item_file,
+    validate_file,
+)
 
 
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,8 +33,13 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     importer.add_argument("file", type=Path, metavar="FIL", help="ärendefil (.json eller .csv)")
     importer.add_argument(
         "--existing", choices=[policy.value for policy in OnExisting], default="skip",
-        help="ärenden vars dnr redan finns: skip hoppar över dem (standard), update uppdaterar "
-        "dem med filens värden",
+        help="ärenden vars dnr redan finns: skip hoppar över dem (standard), update ändrar de "
+        "fält filen anger (ett fält som saknas behåller sitt värde, null tömmer det)",
+    )  # fmt: skip
+    importer.add_argument(
+        "--lift-confidential", metavar="SKÄL",
+        help="med --existing update: tillåt att filen häver sekretessen för ärenden som har "
+        "den; skälet skrivs i historiken",
     )  # fmt: skip
 
 
@@ -65,17 +76,21 @@ def check(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     path, database = args.file, db_path(args)
+    policy = OnExisting(args.existing)
     try:
-        items = validate_file(path)
+        documents = read_item_file(path)
+        # Checked before the database is opened (or created): only what a stored item could
+        # mend, a partial document in an update, waits for the import.
+        items = prevalidate(documents, policy if database.exists() else OnExisting.SKIP)
     except InvalidFile as error:
         print_errors(error)
         print("ib-tui: inget importerades.", file=sys.stderr)
         return EXIT_INVALID
     services = Services.open(database, user_of(args))
     try:
-        report = import_items(
-            items, services.context, on_existing=OnExisting(args.existing), progress=Progress(),
-            source=path.name,
+        report = import_documents(
+            documents, services.context, on_existing=policy, progress=Progress(),
+            source=path.name, validated=items, lift_confidential=args.lift_confidential,
         )  # fmt: skip
     except InvalidFile as error:
         print_errors(error)

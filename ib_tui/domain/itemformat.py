@@ -155,14 +155,14 @@ def _csv_documents(reader: csv.DictReader[str]) -> list[Any]:
         for column, raw in row.items():
             value = (raw or "").strip()
             if value == "":
-                continue
+                continue  # an empty cell is "not given": an update keeps the stored value
             parent, _, child = column.strip().partition(".")
             if child:
                 document.setdefault(parent, {})
                 if isinstance(document[parent], dict):
-                    document[parent][child] = _csv_value(f"{parent}.{child}", value)
+                    document[parent][child] = _csv_cell(f"{parent}.{child}", value)
             else:
-                document[parent] = _csv_value(parent, value)
+                document[parent] = _csv_cell(parent, value)
         documents.append(document)
     return documents
 
@@ -173,6 +173,14 @@ _CSV_INTEGERS = frozenset(
     | {f"costs.{key}" for key in COST_KEYS}
     | {f"reception.{key}" for key in RECEPTION_COUNTS}
 )
+
+
+CSV_NULL = "null"
+
+
+def _csv_cell(name: str, value: str) -> Any:
+    """The cell text `null` clears the field (as JSON null does); anything else is a value."""
+    return None if value == CSV_NULL else _csv_value(name, value)
 
 
 def _csv_value(name: str, value: str) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -13,10 +13,13 @@ from ib_tui.domain.itemformat import (
     FieldError,
     FormatError,
     ValidationResult,
+    item_to_document,
     read_documents,
+    validate_document,
     validate_documents,
 )
 from ib_tui.domain.model import Item, Status
+from ib_tui.domain.update import lifts_confidential, overlay
 from ib_tui.errors import InvalidInput
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.items import ItemService, Judgement
@@ -117,6 +120,7 @@ class ImportPlan:
 
     items: list[Item]
     existing: dict[int, int]  # index in `items` → id of the stored item with the same dnr
+    documents: list[Any] = field(default_factory=list)  # as read: what an update names
 
     @property
     def new_count(self) -> int:
@@ -132,6 +136,93 @@ def plan_import(items: Sequence[Item], context: ServiceContext) -> ImportPlan:
     ids = ItemRepository(context.store).ids_by_dnr(item.dnr for item in items if item.dnr)
     existing = {n: ids[item.dnr] for n, item in enumerate(items) if item.dnr in ids}
     return ImportPlan(list(items), existing)
+
+
+def _document_dnr(document: Any) -> str | None:
+    dnr = document.get("dnr") if isinstance(document, Mapping) else None
+    return dnr.strip() or None if isinstance(dnr, str) else None
+
+
+def resolve_documents(
+    documents: Sequence[Any],
+    repository: ItemRepository,
+    on_existing: OnExisting,
+    *,
+    lift_confidential: str | None = None,
+    validated: Sequence[Item | None] | None = None,
+) -> tuple[list[Item], dict[int, int]]:
+    """The item each document stands for, and index → stored id for the dnrs already there.
+
+    A new item is validated as it stands (or taken from `validated`, the same documents
+    already validated). A document whose dnr is stored is laid over the stored item
+    (domain/update.py: only the named fields change) and the result validated, so a partial
+    file is valid for the items it updates; with `on_existing` UPDATE, lifting sekretess that
+    way needs `lift_confidential` (the reason). Raises InvalidFile naming every wrong item and
+    field; nothing is written."""
+    ids = repository.ids_by_dnr(dnr for d in documents if (dnr := _document_dnr(d)))
+    existing = {n: ids[dnr] for n, d in enumerate(documents) if (dnr := _document_dnr(d)) in ids}
+    wanted = sorted(set(existing.values()))
+    stored = {
+        item.id: item
+        for start in range(0, len(wanted), 500)  # stay under SQLite's parameter limit
+        for item in repository.get_many(wanted[start : start + 500])
+    }
+    items: list[Item] = []
+    errors: list[FieldError | str] = []
+    for number, document in enumerate(documents):
+        index = number + 1
+        current = stored.get(existing.get(number, -1))
+        if current is None and validated is not None and validated[number] is not None:
+            items.append(validated[number])
+            continue
+        if current is not None and isinstance(document, Mapping):
+            before = item_to_document(current)
+            document = overlay(before, document)
+            lifting = lifts_confidential(before, document) and on_existing is OnExisting.UPDATE
+            if lifting and not (lift_confidential or "").strip():
+                errors.append(FieldError(index, "confidential", LIFT_NEEDS_REASON))
+        item, found = validate_document(document, index)
+        errors.extend(found)
+        if item is not None:
+            items.append(item)
+    if not errors:
+        errors.extend(duplicate_dnr_errors(items))
+    if errors:
+        raise InvalidFile(errors)
+    return items, existing
+
+
+def prevalidate(documents: Sequence[Any], on_existing: OnExisting) -> list[Item | None]:
+    """Validates the documents as full items before the import takes the write lock.
+
+    Raises InvalidFile for every error that no stored item can mend. In an update a document
+    with a dnr may name only some fields; it is left (None) for the import to lay over the
+    stored item with that dnr, and validated there."""
+    results: list[Item | None] = []
+    errors: list[FieldError | str] = []
+    for index, document in enumerate(documents, start=1):
+        item, found = validate_document(document, index)
+        if found and not (on_existing is OnExisting.UPDATE and _document_dnr(document)):
+            errors.extend(found)
+        results.append(item)
+    if errors:
+        raise InvalidFile(errors)
+    return results
+
+
+LIFT_NEEDS_REASON = (
+    "ärendet har sekretess och filen skulle häva den; det görs bara uttryckligen, med ett skäl "
+    '(ib-tui import FIL --existing update --lift-confidential "SKÄL", eller i formuläret)'
+)
+
+
+def plan_documents(
+    documents: Sequence[Any], context: ServiceContext, on_existing: OnExisting = OnExisting.SKIP
+) -> ImportPlan:
+    """What importing these documents would do, validated as the import will validate them
+    (an update as laid over the stored item), without writing."""
+    items, existing = resolve_documents(documents, ItemRepository(context.store), on_existing)
+    return ImportPlan(items, existing, list(documents))
 
 
 @dataclass
@@ -187,18 +278,44 @@ def import_items(
     """Stores every item in one transaction: all of them, or (on any error) none.
 
     An item whose dnr is already in the register is skipped or updated (`on_existing`), never
-    stored twice; the trail of an updated item names the file (`source`)."""
-    if errors := duplicate_dnr_errors(items):
-        raise InvalidFile(errors)
+    stored twice; an update changes only the fields the item states (an empty field is not a
+    field the item names: it never wipes). The trail of an updated item names the file."""
+    documents = [item_to_document(item) for item in items]
+    return import_documents(
+        documents, context, on_existing=on_existing, statuses=statuses, progress=progress,
+        source=source, validated=items,
+    )  # fmt: skip
+
+
+def import_documents(
+    documents: Sequence[Any],
+    context: ServiceContext,
+    *,
+    on_existing: OnExisting = OnExisting.SKIP,
+    lift_confidential: str | None = None,
+    statuses: Sequence[tuple[Status, str | None]] | None = None,
+    progress: Progress | None = None,
+    source: str | None = None,
+    validated: Sequence[Item | None] | None = None,
+) -> ImportReport:
+    """Stores the file's documents in one transaction: all of them, or (on any error) none.
+
+    `validated`: the documents already validated as full items (`prevalidate`, outside the
+    write lock), so they are not validated twice. An update changes only the fields a
+    document names (domain/update.py); lifting sekretess needs `lift_confidential`, the reason,
+    which the trail keeps."""
     repository = ItemRepository(context.store)
     meetings = MeetingRepository(context.store)
     report = ImportReport(on_existing)
     at = context.now()
     with context.store.transaction():
-        # Looked up inside the transaction: another instance may have added a dnr meanwhile.
-        existing = repository.ids_by_dnr(item.dnr for item in items if item.dnr)
+        # Resolved inside the transaction: another instance may have added a dnr meanwhile.
+        items, existing = resolve_documents(
+            documents, repository, on_existing, lift_confidential=lift_confidential,
+            validated=validated,
+        )  # fmt: skip
         for number, item in enumerate(items):
-            item_id = existing.get(item.dnr) if item.dnr else None
+            item_id = existing.get(number)
             if item_id is None:
                 status, note = statuses[number] if statuses else (Status.RECEIVED, None)
                 item_id = repository.insert(
@@ -211,8 +328,11 @@ def import_items(
             else:
                 stored = repository.get(item_id)
                 edited = replace(item, id=item_id, version=stored.version, status=stored.status)
+                note = source
+                if stored.confidential and not item.confidential:
+                    note = f"{source or 'import'}: sekretessen hävd: {lift_confidential}"
                 saved = repository.update(
-                    edited, user=context.user, at=at, action="import", note=source
+                    edited, user=context.user, at=at, action="import", note=note
                 )
                 (report.updated if saved.version != stored.version else report.unchanged).append(
                     item_id

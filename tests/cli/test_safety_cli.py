@@ -140,7 +140,7 @@ def test_an_unexpected_error_goes_to_the_log_not_the_terminal(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("hemligt internt fel")
 
-    monkeypatch.setattr("ib_tui.cli.files.import_items", explode)
+    monkeypatch.setattr("ib_tui.cli.files.import_documents", explode)
     path = _write(tmp_path, ITEMS)
     assert main(["import", str(path), "--db", str(tmp_path / "ib.db")]) == 1
     err = capsys.readouterr().err

@@ -291,3 +291,31 @@ async def test_ctrl_z_in_the_form_does_not_undo_a_saved_change(
             await pilot.press("y")
         assert services.items.get(item.id).status is Status.IN_PREPARATION
         assert [e.action for e in services.items.status_history(item.id)] == ["status"]
+
+
+async def test_import_screen_updates_only_the_fields_the_file_names(
+    tmp_path: Path, services: Services
+) -> None:
+    stored = services.items.register(
+        make_item(
+            title="Slutet möte", dnr="KS 2026/9", summary="Programmet är inte offentligt.",
+            confidential=True, confidential_ground="18 kap. 8 § OSL", city="Haag",
+        )
+    )  # fmt: skip
+    path = _items_file(tmp_path, [{"dnr": "KS 2026/9", "city": "Bryssel"}])
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("i")
+        await type_into(pilot, "import-path", path)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "1 finns redan" in screen_text(pilot))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExistingItemsModal))
+        await pilot.press("u")
+        await wait_for(pilot, lambda: "Klart" in screen_text(pilot), timeout=20)
+    after = services.items.get(stored.id)
+    assert after.city == "Bryssel"
+    assert (after.title, after.summary, after.confidential, after.confidential_ground) == (
+        stored.title, stored.summary, True, "18 kap. 8 § OSL",
+    )  # fmt: skip

@@ -21,7 +21,13 @@ from textual.widgets import Button, Header, Input, Label, ProgressBar, Static
 from ib_tui.domain.itemformat import FieldError
 from ib_tui.errors import StoreError
 from ib_tui.services import InvalidFile, OnExisting, Services
-from ib_tui.services.files import ImportPlan, ImportReport, import_items, plan_import, validate_file
+from ib_tui.services.files import (
+    ImportPlan,
+    ImportReport,
+    import_documents,
+    plan_documents,
+    read_item_file,
+)
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.existing import ExistingItemsModal
 from ib_tui.ui.text import plain
@@ -108,10 +114,10 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
     @work(thread=True, exclusive=True, group="import-check")
     def _check(self, path: Path) -> None:
         try:
-            items = validate_file(path)
+            documents = read_item_file(path)
             services = Services.open(self.services.store.path)
             try:
-                plan = plan_import(items, services.context)
+                plan = plan_documents(documents, services.context)
             finally:
                 services.close()
         except InvalidFile as invalid:
@@ -200,8 +206,8 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
         try:
             services = Services.open(self.services.store.path, self.services.context.user)
             try:
-                report = import_items(
-                    plan.items, services.context, on_existing=policy, progress=progress,
+                report = import_documents(
+                    plan.documents, services.context, on_existing=policy, progress=progress,
                     source=path.name,
                 )  # fmt: skip
             finally:
