@@ -127,7 +127,8 @@ def test_forum_in_sql_is_the_policy_route(demo_services: Services) -> None:
     connection = demo_services.store.connection
     forum_by_id = dict(connection.execute(f"SELECT id, {FORUM_SQL} FROM items"))
     for item_id, forum in forum_by_id.items():
-        assert forum == route(demo_services.items.get(item_id))[0].value
+        expected = route(demo_services.items.get(item_id))[0].value
+        assert forum == expected, "store/costs.py FORUM_SQL must mirror policy.rules.route"
     for entry in entries(COSTS_FILE):
         item, _ = validate_document(entry["item"])
         assert item is not None
