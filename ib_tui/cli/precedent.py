@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ib_tui.cli.common import EXIT_OK, db_path, existing, find, print_json
+from ib_tui.domain.confidentiality import MARK, placeholder
 from ib_tui.domain.dates import format_amount
+from ib_tui.domain.model import Item
 from ib_tui.domain.precedent import Precedents
 from ib_tui.domain.text import clean
 from ib_tui.services.precedent import find_precedents
@@ -17,23 +19,35 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     )
     precedent.add_argument("reference", metavar="DNR|ID", help="diarienummer eller id")
     precedent.add_argument("--json", action="store_true", help="skriv ett JSON-dokument på stdout")
+    precedent.add_argument(
+        "--include-confidential", action="store_true",
+        help="visa ärenden med sekretess i sin helhet (annars bara nummer och sekretessgrund)",
+    )  # fmt: skip
 
 
 def precedent(args: argparse.Namespace) -> int:
     with existing(db_path(args)) as services:
         item = find(services, args.reference)
-        found = find_precedents(services.context, item)
+        found = find_precedents(
+            services.context, item, include_confidential=args.include_confidential
+        )
     if args.json:
         print_json(_precedents_json(found))
         return EXIT_OK
-    print(f"{clean(item.dnr or 'utan dnr')} · {clean(item.title)}")
+    subject = found.item
+    print(f"{clean(subject.dnr or 'utan dnr')} · {clean(subject.title)}{_mark(subject)}")
     print(f"Tidigare ärenden av samma typ med {clean(found.basis)}: {found.matched}")
+    if found.hidden:
+        print(
+            f"Därtill {found.hidden} med sekretess: visas bara med nummer, kostnaden räknas inte "
+            "(--include-confidential visar dem)."
+        )
     for entry in found.similar:
         other = entry.item
         day = entry.outcome_date.date().isoformat() if entry.outcome_date else ""
         received = other.received.isoformat() if other.received else ""
         cost = format_amount(other.costs.total) if other.costs.total else "–"
-        print(clean(f"  {other.dnr or '–':<14} {received:<10}  {other.title}"))
+        print(clean(f"  {other.dnr or '–':<14} {received:<10}  {other.title}") + _mark(other))
         print(clean(f"  {'':<14} {other.status.label} · {cost} · {entry.outcome} ({day})"))
         if entry.decision_text:
             print(f"  {'':<14} {clean(entry.decision_text)}")
@@ -44,6 +58,11 @@ def precedent(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _mark(item: Item) -> str:
+    """Marks a confidential item shown in full (with --include-confidential)."""
+    return f" {MARK}" if item.confidential and item.title != placeholder(item) else ""
+
+
 def _precedents_json(found: Precedents) -> dict[str, object]:
     def day(value: object) -> str | None:
         return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
@@ -52,13 +71,16 @@ def _precedents_json(found: Precedents) -> dict[str, object]:
         "id": found.item.id,
         "dnr": found.item.dnr,
         "title": found.item.title,
+        "confidential": found.item.confidential,
         "basis": found.basis,
         "matched": found.matched,
+        "hidden_confidential": found.hidden,
         "similar": [
             {
                 "id": entry.item.id,
                 "dnr": entry.item.dnr,
                 "title": entry.item.title,
+                "confidential": entry.item.confidential,
                 "received": day(entry.item.received),
                 "status": entry.item.status.value,
                 "status_changed": day(entry.item.status_changed),

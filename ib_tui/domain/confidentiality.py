@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
+from ib_tui.domain.model import Costs, Item
+
 PLACEHOLDER = "Ärende som omfattas av sekretess"
 # When an item is confidential but nobody recorded the ground (items stored before the field
 # existed): name the law, never invent a paragraph.
@@ -72,6 +74,34 @@ def ground(item: Confidential) -> str:
 def placeholder(item: Confidential) -> str:
     """What a public output shows instead of a confidential item: its ground, nothing more."""
     return f"{PLACEHOLDER} enligt {ground(item)}"
+
+
+def redact(item: Item) -> Item:
+    """The item as a public output may show it: its number (dnr, id), kind and status, and the
+    placeholder for a title. Everything that tells what the matter is about is gone."""
+    return Item(
+        kind=item.kind,
+        title=placeholder(item),
+        dnr=item.dnr,
+        id=item.id,
+        status=item.status,
+        status_changed=item.status_changed,
+        version=item.version,
+        confidential=True,
+        confidential_ground=item.confidential_ground,
+    )
+
+
+def for_audience(item: Item, *, include_confidential: bool = False) -> Item:
+    """The item itself when the output may show it, else its redacted stand-in."""
+    return item if may_show(item, include_confidential=include_confidential) else redact(item)
+
+
+def public_cost(item: Item | None, *, include_confidential: bool = False) -> Costs:
+    """The costs an output may add into its totals: none for a hidden item."""
+    if item is None or not may_show(item, include_confidential=include_confidential):
+        return Costs()
+    return item.costs
 
 
 def ground_problem(confidential: bool, value: str | None) -> str | None:

@@ -17,6 +17,7 @@ from ib_tui.services.undo import NothingToUndo, UndoConflict, UndoService
 from ib_tui.store import Store
 
 if TYPE_CHECKING:
+    from ib_tui.services.audit import AuditService
     from ib_tui.services.documents import DocumentKind, DocumentService
     from ib_tui.services.files import InvalidFile, OnExisting
     from ib_tui.services.meetings import DecisionResult, MeetingError, MeetingService
@@ -44,6 +45,12 @@ class Services:
         self.items = ItemService(self.context)
         self.settings = SettingsService(self.context)
         self.undo = UndoService(self.context)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from ib_tui.services.audit import AuditService
+
+        return AuditService(self.context)
 
     @cached_property
     def meetings(self) -> MeetingService:

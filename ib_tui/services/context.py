@@ -10,6 +10,7 @@ from datetime import date, datetime
 from ib_tui.policy import Catalogue, load_catalogue
 from ib_tui.services.journal import UndoJournal
 from ib_tui.store import SettingsRepository, Store
+from ib_tui.store.trail import AuditRepository
 
 
 def local_now() -> datetime:
@@ -40,6 +41,18 @@ class ServiceContext:
 
     def today(self) -> date:
         return self.clock().date()
+
+    def audit(self, entity: str, action: str, **fields: object) -> None:
+        """One row of the trail for a change that is not an item's (store/trail.py): call it
+        inside the use case's transaction, so the change and its record commit together.
+        `fields`: entity_id, field, old_value, new_value, note."""
+        AuditRepository(self.store.connection).record(
+            entity,
+            action,
+            user=self.user,
+            at=self.now(),
+            **fields,  # type: ignore[arg-type]
+        )
 
     def settings_changed(self) -> None:
         """Reloads the catalogue with this database's setting overrides.

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from ib_tui.store import trail
 from ib_tui.store.db import StoreError, connect, create_private_file
 from ib_tui.store.migrations import LATEST, migrate, schema_version
 
@@ -58,6 +60,85 @@ def check_database(path: Path) -> DatabaseCheck:
         connection.close()
 
 
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """`PRAGMA integrity_check` and the trail's chains of one file, read-only."""
+
+    path: Path
+    integrity: list[str]  # ["ok"], or SQLite's first complaints
+    chains: list[trail.ChainReport]
+    chained: bool  # False: the file is older than the chain (schema before the trail)
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ["ok"] and all(chain.broken is None for chain in self.chains)
+
+    @property
+    def first_broken(self) -> str | None:
+        if self.integrity != ["ok"]:
+            return "databasfilen är skadad: " + "; ".join(self.integrity[:3])
+        for chain in self.chains:
+            if chain.broken is not None:
+                return str(chain.broken)
+        return None
+
+
+class ChainBroken(StoreError):
+    """A backup whose trail does not verify: restoring it would rewrite history unseen."""
+
+
+def _record_restore(
+    live: sqlite3.Connection,
+    source: Path,
+    kept: Path,
+    verification: Verification,
+    user: str,
+    at: datetime | None,
+    force: bool,
+) -> None:
+    """The restore is itself a row of the trail, in the restored database."""
+    if verification.ok:
+        state = "kedjan verifierad" if verification.chained else "äldre kopia utan kedja"
+    else:
+        state = f"kedjan bruten ({verification.first_broken}); återställd med --force"
+    with live:
+        trail.AuditRepository(live).record(
+            "database", "restore_forced" if force and not verification.ok else "restore",
+            user=user, at=at or datetime.now().astimezone(), new_value=str(source),
+            old_value=str(kept), note=state,
+        )  # fmt: skip
+
+
+def verify_database(path: Path) -> Verification:
+    """Walks the integrity check and every chain of the trail, without writing to the file."""
+    connection = _open_read_only(path)
+    try:
+        trail.register(connection)
+        try:
+            integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")][:10]
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            columns = (
+                {row[1] for row in connection.execute("PRAGMA table_info(item_history)")}
+                if "item_history" in tables
+                else set()
+            )
+        except sqlite3.DatabaseError as error:  # not a database at all
+            return Verification(path, [str(error)], [], False)
+        chained = "hash" in columns and "audit" in tables
+        chains: list[trail.ChainReport] = []
+        if chained and integrity == ["ok"]:
+            try:
+                chains = trail.verify_all(connection)
+            except sqlite3.DatabaseError as error:
+                integrity = [str(error)]
+        return Verification(path, integrity, chains, chained)
+    finally:
+        connection.close()
+
+
 def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
     try:
         source.backup(target)
@@ -91,7 +172,15 @@ def backup_database(source: Path, target: Path) -> DatabaseCheck:
     return check
 
 
-def restore_database(live_path: Path, source: Path, kept: Path) -> DatabaseCheck:
+def restore_database(
+    live_path: Path,
+    source: Path,
+    kept: Path,
+    *,
+    user: str = "okänd",
+    at: datetime | None = None,
+    force: bool = False,
+) -> DatabaseCheck:
     """Replaces the content of `live_path` with `source`, keeping the replaced data in `kept`.
 
     `source` is checked first (integrity, and a schema this version knows); nothing is touched
@@ -107,6 +196,13 @@ def restore_database(live_path: Path, source: Path, kept: Path) -> DatabaseCheck
             f"{source} har schemaversion {check.schema}, men den här versionen av ib-tui känner "
             f"bara till version {LATEST}; inget återställdes"
         )
+    verification = verify_database(source)
+    if not verification.ok and not force:
+        raise ChainBroken(
+            f"historiken i {source} stämmer inte ({verification.first_broken}): kopian har "
+            "ändrats efter att den skrevs; inget återställdes. Med --force återställs den ändå, "
+            "och det skrivs i historiken."
+        )
     if live_path.is_file():
         backup_database(live_path, kept)
     incoming = _open_read_only(source)
@@ -115,6 +211,7 @@ def restore_database(live_path: Path, source: Path, kept: Path) -> DatabaseCheck
         _copy(incoming, live)
         live.execute("PRAGMA journal_mode = WAL")
         migrate(live)  # an older backup is brought up to this version's schema
+        _record_restore(live, source, kept, verification, user, at, force)
     finally:
         incoming.close()
         live.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ib_tui.errors import StoreBusy, StoreError
+from ib_tui.store import trail
 from ib_tui.store.migrations import migrate
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def connect(path: Path | str, *, check_same_thread: bool = True) -> sqlite3.Conn
             str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=check_same_thread
         )
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        trail.register(connection)  # every history row is chained as it is inserted
         connection.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
             connection.execute("PRAGMA journal_mode = WAL")

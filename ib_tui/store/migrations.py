@@ -8,9 +8,10 @@ migration that has shipped: add the next number.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ib_tui.errors import SchemaTooNewError
+from ib_tui.store import trail
 
 COST_COLUMNS = (
     "cost_travel", "cost_accommodation", "cost_fees", "cost_meals", "cost_gifts",
@@ -293,13 +294,41 @@ MIGRATION_COSTS = (
     "confidential, cost_total, actual_total)",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (
+
+# The trail (issue 12): non-item changes get their own table; both tables carry a hash chained
+# to the row before (store/trail.py). The rows already there are chained in id order.
+MIGRATION_TRAIL: tuple[str | Callable[[sqlite3.Connection], object], ...] = (
+    """
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT,
+    action TEXT NOT NULL,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    note TEXT,
+    hash TEXT
+)
+""",
+    "CREATE INDEX audit_by_entity ON audit (entity, entity_id, id)",
+    "ALTER TABLE item_history ADD COLUMN hash TEXT",
+    lambda connection: trail.chain_existing(connection, "item_history"),
+    trail.trigger_sql("item_history"),
+    trail.trigger_sql("audit"),
+)
+
+Migration = Sequence[str | Callable[[sqlite3.Connection], object]]
+MIGRATIONS: Sequence[Migration] = (
     MIGRATION_1,
     MIGRATION_HISTORY_VERSION,
     MIGRATION_MEETINGS,
     MIGRATION_ITEM_FORMAT_V2,
     MIGRATION_CONFIDENTIAL_GROUND,
     MIGRATION_COSTS,
+    MIGRATION_TRAIL,
 )
 LATEST = len(MIGRATIONS)
 
@@ -320,8 +349,12 @@ def migrate(connection: sqlite3.Connection) -> int:
             if schema_version(connection) >= number:
                 connection.execute("ROLLBACK")
                 continue
+            trail.register(connection)  # the chain's function, for triggers and Python steps
             for statement in MIGRATIONS[number - 1]:
-                connection.execute(statement)
+                if callable(statement):
+                    statement(connection)
+                else:
+                    connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number}")
         except BaseException:
             connection.execute("ROLLBACK")

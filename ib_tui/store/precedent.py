@@ -78,9 +78,11 @@ class PrecedentQueries:
             )
         ]
         per_year = [
-            YearCost(int(year), count, total)
-            for year, count, total in self.connection.execute(
-                f"SELECT substr(received, 1, 4), count(*), coalesce(sum(cost_total), 0) "
+            YearCost(int(year), count, total, secret, secret_total)
+            for year, count, total, secret, secret_total in self.connection.execute(
+                f"SELECT substr(received, 1, 4), count(*), coalesce(sum(cost_total), 0), "
+                f"coalesce(sum(confidential), 0), "
+                f"coalesce(sum(CASE WHEN confidential THEN cost_total ELSE 0 END), 0) "
                 f"FROM items WHERE {where} GROUP BY 1 ORDER BY 1",
                 params,
             )

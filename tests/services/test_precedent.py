@@ -143,3 +143,76 @@ def test_scenario_5_on_the_demo_earlier_eurocities_trips(demo_services: Services
     assert found.similar[0].decision_text.startswith("Finansborgarrådet beslutar att godkänna")
     assert [(y.year, y.items) for y in found.per_year] == [(2023, 1), (2024, 1), (2025, 1)]
     assert sum(y.total for y in found.per_year) == 31_000 + 45_200 + 42_600
+
+
+SECRET_TITLE = "Eurocities årsmöte 2022, slutet säkerhetsmöte"
+
+
+@pytest.fixture
+def with_secret(services: Services, forum: dict[str, int]) -> int:
+    secret = _register(
+        services, title=SECRET_TITLE, received="2022-03-01", costs={"travel": 77_777},
+        confidential=True, confidential_ground="18 kap. 8 § OSL",
+    )  # fmt: skip
+    _decide(services, secret, "bifall / tillstyrks", "beslutar att delta i det slutna mötet")
+    return secret
+
+
+def test_precedent_shows_a_confidential_item_only_by_number_and_ground(
+    services: Services, forum: dict[str, int], with_secret: int
+) -> None:
+    found = find_precedents(services.context, services.items.get(forum["2025"]))
+    secret = next(entry for entry in found.similar if entry.item.id == with_secret)
+    assert secret.item.title == "Ärende som omfattas av sekretess enligt 18 kap. 8 § OSL"
+    assert secret.decision is None and secret.decision_text is None
+    assert secret.item.costs.total == 0
+    assert found.hidden == 1 and 2022 not in {y.year for y in found.per_year if y.total}
+    assert all(year.total != 77_777 for year in found.per_year)
+    full = find_precedents(
+        services.context, services.items.get(forum["2025"]), include_confidential=True
+    )
+    assert any(entry.item.title == SECRET_TITLE for entry in full.similar)
+
+
+def test_precedent_cli_and_json_hide_it_unless_asked(
+    services: Services, forum: dict[str, int], with_secret: int,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    db = str(services.store.path)
+    assert main(["precedent", str(forum["2025"]), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert SECRET_TITLE not in out and "77" not in out.replace("2022", "")
+    assert "Ärende som omfattas av sekretess enligt 18 kap. 8 § OSL" in out
+    assert main(["precedent", str(forum["2025"]), "--db", db, "--json"]) == 0
+    text = capsys.readouterr().out
+    assert SECRET_TITLE not in text and "slutna" not in text and "77777" not in text
+    assert json.loads(text)["hidden_confidential"] == 1
+    assert main(["precedent", str(forum["2025"]), "--db", db, "--include-confidential"]) == 0
+    out = capsys.readouterr().out
+    assert f"{SECRET_TITLE} (sekretess)" in out
+
+
+async def test_precedent_screen_reveals_only_after_asking_and_the_trail_keeps_it(
+    services: Services, forum: dict[str, int], with_secret: int
+) -> None:
+    from ib_tui.ui.modals.confirm import ConfirmModal
+
+    app = IBApp(services)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_list(pilot)
+        app.push_screen(PrecedentScreen(services, services.items.get(forum["2025"])))
+        await wait_for(pilot, lambda: "Ärende som omfattas av sekretess" in screen_text(pilot))
+        assert SECRET_TITLE not in screen_text(pilot)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.press("n")
+        await pilot.pause()
+        assert SECRET_TITLE not in screen_text(pilot)
+        assert services.audit.entries("sekretess") == []
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.press("j")
+        await wait_for(pilot, lambda: "slutet säkerhetsmöte" in screen_text(pilot))
+        assert "(sekretess)" in screen_text(pilot)
+    (reveal,) = services.audit.entries("sekretess")
+    assert (reveal.action, reveal.field, reveal.user) == ("reveal", "precedent", "testare")

@@ -41,6 +41,7 @@ class AgendaUseCases(MeetingUseCases):
             raise MeetingError("rubriken får inte vara tom")
         with self.context.store.transaction():
             self.repository.agenda.add_entry(meeting_id, heading.strip(), EntryKind.ITEM, position)
+            self._audit("agenda_entry", "add", entity_id=meeting_id, new_value=heading.strip())
 
     def remove_entry(self, entry: AgendaEntry) -> None:
         assert entry.id is not None
@@ -49,12 +50,16 @@ class AgendaUseCases(MeetingUseCases):
         with self.context.store.transaction():
             meeting = self.repository.agenda.entry_meeting(entry.id)
             self.repository.agenda.remove_entry(entry.id)
+            self._audit("agenda_entry", "remove", entity_id=entry.id, old_value=entry.heading)
             if entry.item is not None and entry.item.id is not None:
                 self._log(entry.item.id, "agenda", old_value=meeting.day.isoformat())
 
     def move_entry(self, entry_id: int, delta: int) -> bool:
         with self.context.store.transaction():
-            return self.repository.agenda.move_entry(entry_id, delta)
+            moved = self.repository.agenda.move_entry(entry_id, delta)
+            if moved:
+                self._audit("agenda_entry", "move", entity_id=entry_id, new_value=delta)
+            return moved
 
     def edit_entry(
         self,
@@ -75,6 +80,11 @@ class AgendaUseCases(MeetingUseCases):
                 proposal=att_clauses(proposal),
                 discussion=(discussion or "").strip() or None,
             )
+            self._audit(
+                "agenda_entry", "edit", entity_id=entry_id,
+                new_value=f"{heading.strip()}; {presenter or ''}; {' / '.join(proposal)}; "
+                f"{discussion or ''}",
+            )  # fmt: skip
 
     def warnings(self, record: MeetingRecord) -> list[str]:
         """What the agenda builder warns about before the agenda goes out."""

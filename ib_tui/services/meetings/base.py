@@ -62,6 +62,10 @@ class MeetingUseCases:
             item_id, user=self.context.user, at=self.context.now(), action=action, **values
         )
 
+    def _audit(self, entity: str, action: str, **fields: object) -> None:
+        """The trail for a change to a meeting, its agenda, attendance or members."""
+        self.context.audit(entity, action, **fields)
+
     @staticmethod
     def _id(meeting: Meeting) -> int:
         if meeting.id is None:

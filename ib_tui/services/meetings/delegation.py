@@ -25,6 +25,11 @@ class DelegationUseCases(MeetingUseCases):
                 item_id, decided_on, delegate.strip(), decision.strip(),
                 user=self.context.user, at=self.context.now(),
             )  # fmt: skip
+            self._audit(
+                "delegation_decision", "register", entity_id=decision_id,
+                field=f"item {item_id}", new_value=f"{decided_on.isoformat()}; {delegate.strip()}; "
+                f"{decision.strip()}",
+            )  # fmt: skip
             note = delegation_label(decided_on, delegate)
             self._log(item_id, "decision", field="decision", new_value=note, note=decision.strip())
             if item.status is not Status.DECIDED:

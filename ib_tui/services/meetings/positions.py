@@ -57,6 +57,10 @@ class PositionUseCases(MeetingUseCases):
         with self.context.store.transaction():
             meeting = agenda.entry_meeting(entry.id)
             self.repository.positions.set_decision(entry.id, decision, user=self.context.user)
+            self._audit(
+                "decision", "set", entity_id=entry.id, field=entry.heading,
+                old_value=_decision_text(entry.decision), new_value=_decision_text(decision),
+            )  # fmt: skip
             item = entry.item
             if item is not None and item.id is not None:
                 self._log(
@@ -99,7 +103,21 @@ class PositionUseCases(MeetingUseCases):
             self.repository.positions.add_remark(
                 entry_id, replace(remark, text=remark.text.strip())
             )
+            self._audit(
+                "remark", "add", entity_id=entry_id, field=remark.kind.value,
+                new_value=f"{remark.member}: {remark.text.strip()}",
+            )  # fmt: skip
 
     def set_absence(self, entry_id: int, member: str, reason: AbsenceReason | None) -> None:
         with self.context.store.transaction():
             self.repository.positions.set_absence(entry_id, member, reason)
+            self._audit(
+                "absence", "set", entity_id=entry_id, field=member,
+                new_value=reason.value if reason else None,
+            )  # fmt: skip
+
+
+def _decision_text(decision: Decision | None) -> str | None:
+    if decision is None:
+        return None
+    return f"{decision.outcome.value}: {decision.sentence()}"

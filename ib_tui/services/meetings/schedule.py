@@ -127,6 +127,7 @@ class ScheduleUseCases(MeetingUseCases):
                 )
                 if new:
                     created.append(meeting_id)
+                    self._audit("meeting", "create", entity_id=meeting_id, new_value=day)
                 else:
                     existing.append(day)
         return [schedule.get(meeting_id) for meeting_id in created], existing
@@ -142,7 +143,12 @@ class ScheduleUseCases(MeetingUseCases):
     def update(self, meeting: Meeting) -> Meeting:
         assert meeting.id is not None
         with self.context.store.transaction():
+            before = self.repository.schedule.get(meeting.id)
             self.repository.schedule.update(meeting)
+            self._audit(
+                "meeting", "update", entity_id=meeting.id, old_value=_meeting_text(before),
+                new_value=_meeting_text(meeting),
+            )  # fmt: skip
         return self.repository.schedule.get(meeting.id)
 
     def set_status(self, meeting_id: int, status: MeetingStatus) -> Meeting:
@@ -157,4 +163,19 @@ class ScheduleUseCases(MeetingUseCases):
             if status is MeetingStatus.ADJUSTED and meeting.adjusted_on is None:
                 meeting = replace(meeting, adjusted_on=self.context.today())
             schedule.update(replace(meeting, status=status))
+            self._audit(
+                "meeting", "status", entity_id=meeting_id, field="status",
+                old_value=meeting.status.value, new_value=status.value,
+            )  # fmt: skip
         return schedule.get(meeting_id)
+
+
+def _meeting_text(meeting: Meeting) -> str:
+    """A meeting's stored facts on one line, for the trail's before and after."""
+    return "; ".join(
+        str(value) if value is not None else ""
+        for value in (
+            meeting.day, meeting.time.strftime("%H:%M"), meeting.place, meeting.status.value,
+            meeting.justerare, meeting.adjusted_on, meeting.posted_on,
+        )
+    )  # fmt: skip

@@ -15,12 +15,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from ib_tui.domain.confidentiality import MARK, for_audience, placeholder
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.model import Item
 from ib_tui.domain.precedent import Precedents
 from ib_tui.errors import StoreError
 from ib_tui.services import Services
 from ib_tui.services.precedent import find_precedents
+from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.text import plain
 
 
@@ -40,10 +42,13 @@ def precedent_table(found: Precedents) -> Table:
         if entry.decision_text:
             outcome.append("\n")
             outcome.append_text(plain(entry.decision_text, "italic"))
+        heading = plain(item.title, "italic" if item.title == placeholder(item) else "")
+        if item.confidential and item.title != placeholder(item):
+            heading.append(f" {MARK}", "bold")
         table.add_row(
             plain(item.dnr or "–"),
             item.received.isoformat() if item.received else "",
-            plain(item.title),
+            heading,
             item.status.label,
             format_amount(item.costs.total) if item.costs.total else "–",
             outcome,
@@ -60,6 +65,9 @@ def cost_table(found: Precedents) -> Table:
         table.add_row(str(year.year), str(year.items), format_amount(year.total))
     total = sum(year.total for year in found.per_year)
     table.add_row(Text("Totalt", "bold"), str(found.matched), Text(format_amount(total), "bold"))
+    if found.hidden:
+        table.caption = f"{found.hidden} ärenden med sekretess är inte medräknade."
+        table.caption_justify = "left"
     return table
 
 
@@ -73,6 +81,10 @@ De senaste visas först, med dnr, datum, status, total kostnad och **beslutet**
 (utfall och beslutsmening) om ett sådant är protokollfört, annars status och datum
 (och skälet om ärendet skrevs av). Under listan: **kostnad per år** för alla liknande ärenden.
 
+Ärenden med **sekretess** visas bara med dnr och sekretessgrund, och deras kostnad räknas
+inte. **c** visar dem i sin helhet (frågar först, och visningen skrivs i historiken); **c**
+igen döljer dem.
+
 **Esc** eller **p** går tillbaka. **g/G** till början/slutet.
 Samma sak på kommandoraden: `ib-tui precedent DNR --json`.
 """
@@ -80,6 +92,7 @@ Samma sak på kommandoraden: `ib-tui precedent DNR --json`.
         Binding("escape,p", "back", "Tillbaka", id="precedent.back"),
         Binding("g,home", "top", "Först", show=False, id="precedent.top"),
         Binding("G,end", "bottom", "Sist", show=False, id="precedent.bottom"),
+        Binding("c", "confidential", "Sekretess", id="precedent.confidential"),
     ]
 
     def __init__(self, services: Services, item: Item) -> None:
@@ -87,6 +100,7 @@ Samma sak på kommandoraden: `ib-tui precedent DNR --json`.
         self.services = services
         self.item = item
         self.found: Precedents | None = None
+        self.include_confidential = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,12 +111,40 @@ Samma sak på kommandoraden: `ib-tui precedent DNR --json`.
 
     def on_mount(self) -> None:
         self.sub_title = f"Tidigare ärenden: {self.item.dnr or self.item.title}"
-        title = Text("Tidigare ärenden · ")
-        title.append_text(plain(self.item.dnr or "utan dnr"))
-        title.append(" · ")
-        title.append_text(plain(self.item.title))
-        self.query_one("#precedent-title", Static).update(title)
+        self._title()
         self.query_one("#precedent-scroll").focus()
+        self._load()
+
+    def _title(self) -> None:
+        item = for_audience(self.item, include_confidential=self.include_confidential)
+        title = Text("Tidigare ärenden · ")
+        title.append_text(plain(item.dnr or "utan dnr"))
+        title.append(" · ")
+        title.append_text(plain(item.title))
+        self.query_one("#precedent-title", Static).update(title)
+
+    def action_confidential(self) -> None:
+        if self.include_confidential:
+            self.include_confidential = False
+            self._title()
+            self._load()
+            return
+        self.app.push_screen(
+            ConfirmModal(
+                "Visa ärenden med sekretess i sin helhet? Se till att ingen obehörig ser "
+                "skärmen. Visningen skrivs i historiken.",
+                yes="Visa",
+                no="Avbryt",
+            ),
+            self._reveal,
+        )
+
+    def _reveal(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        self.include_confidential = True
+        self.services.audit.record_reveal("precedent", self.item)
+        self._title()
         self._load()
 
     @work(thread=True, exclusive=True, group="precedent")
@@ -110,7 +152,9 @@ Samma sak på kommandoraden: `ib-tui precedent DNR --json`.
         try:
             services = Services.open(self.services.store.path)  # one connection per thread
             try:
-                found = find_precedents(services.context, self.item)
+                found = find_precedents(
+                    services.context, self.item, include_confidential=self.include_confidential
+                )
             finally:
                 services.close()
         except StoreError as error:
