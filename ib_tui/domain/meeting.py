@@ -2,19 +2,26 @@
 
 A meeting's agenda is a list of entries: the standard opening entries, the items (tabled ones
 first), and the standard closing entries, among them "Anmälan av delegationsbeslut". Each entry
-may carry a decision; the decision's outcome moves the item's status.
+may carry the meeting's position (domain.positions), which moves the item's status.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from dataclasses import dataclass, field
+from datetime import date, time
 from enum import StrEnum
 
-from ib_tui.domain.model import Forum, Item, Status, Verdict
+from ib_tui.domain.model import Forum, Item, Verdict
+from ib_tui.domain.organ import DEFAULT_ORGAN, Organ, OrganKind
 
-BODY = "Internationella beredningen"
+# Re-exported: the meeting's values and its positions are used together everywhere.
+from ib_tui.domain.positions import Decision as Decision
+from ib_tui.domain.positions import Outcome as Outcome
+from ib_tui.domain.positions import att_clauses as att_clauses
+from ib_tui.domain.positions import default_clauses as default_clauses
+from ib_tui.domain.positions import proposal_sentence as proposal_sentence
+
+BODY = DEFAULT_ORGAN.name
 DEFAULT_PLACE = "Stadshuset"
 DEFAULT_TIME = time(13, 0)
 
@@ -45,18 +52,30 @@ class EntryKind(StrEnum):
     CLOSING = "closing"
 
 
-# The standard entries of a Swedish agenda, in order. Their headings can be edited per meeting.
+# The standard entries of a Swedish agenda, in order; their headings can be edited per meeting.
+# A deciding organ elects a justerare and has delegation decisions reported to it (KL 6:40); a
+# beredning has neither: its notes are approved by the chair, and the finansborgarråd's
+# delegation decisions are reported to kommunstyrelsen, so IB lists them only för kännedom.
 OPENING_ENTRIES = (
+    "Sammanträdets öppnande",
+    "Godkännande av föredragningslistan",
+)
+DECIDING_OPENING_ENTRIES = (
     "Sammanträdets öppnande",
     "Val av justerare",
     "Godkännande av föredragningslistan",
 )
 CLOSING_ENTRIES = (
+    (EntryKind.DELEGATION, "Delegationsbeslut för kännedom"),
+    (EntryKind.CLOSING, "Övriga frågor"),
+    (EntryKind.CLOSING, "Sammanträdets avslutande"),
+)
+DECIDING_CLOSING_ENTRIES = (
     (EntryKind.DELEGATION, "Anmälan av delegationsbeslut"),
     (EntryKind.CLOSING, "Övriga frågor"),
     (EntryKind.CLOSING, "Sammanträdets avslutande"),
 )
-# What the meeting is asked to decide on the standard entries that take a decision; the opening,
+# What the meeting is asked to agree on the standard entries that take a position; the opening,
 # "Övriga frågor" and the closing take none.
 STANDARD_PROPOSALS = {
     "Val av justerare": ("utse justerare att jämte ordföranden justera dagens protokoll",),
@@ -65,99 +84,13 @@ STANDARD_PROPOSALS = {
 }
 
 
-class Outcome(StrEnum):
-    """What the meeting decided on an entry, with the status it gives the item."""
-
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    REFERRED_BACK = "referred_back"
-    TABLED = "tabled"
-    TO_KS = "to_ks"
-    TO_KF = "to_kf"
-    NO_ACTION = "no_action"
-    NOTED = "noted"  # a standard entry: "Beredningen godkänner föredragningslistan" and the like
-
-    @property
-    def label(self) -> str:
-        return OUTCOME_LABELS[self]
-
-    @property
-    def status_after(self) -> Status | None:
-        """The item's status after this decision; None leaves it as it is."""
-        return OUTCOME_STATUS[self]
-
-    @property
-    def needs_reason(self) -> bool:
-        """Återremiss sends the item back with a stated reason (what more to prepare)."""
-        return self is Outcome.REFERRED_BACK
-
-
-OUTCOME_LABELS = {
-    Outcome.APPROVED: "bifall / tillstyrks",
-    Outcome.REJECTED: "avslag / avstyrks",
-    Outcome.REFERRED_BACK: "återremiss",
-    Outcome.TABLED: "bordläggning",
-    Outcome.TO_KS: "hänskjuts till KS",
-    Outcome.TO_KF: "hänskjuts till KF",
-    Outcome.NO_ACTION: "lämnas utan åtgärd",
-    Outcome.NOTED: "antecknas",
-}
-OUTCOME_STATUS: dict[Outcome, Status | None] = {
-    Outcome.APPROVED: Status.DECIDED,
-    Outcome.REJECTED: Status.DECIDED,
-    Outcome.REFERRED_BACK: Status.IN_PREPARATION,
-    Outcome.TABLED: None,  # stays "klar för beslut", and goes on the next meeting's agenda
-    Outcome.TO_KS: Status.DECIDED,  # IB's handling ends; KS takes it from here
-    Outcome.TO_KF: Status.DECIDED,
-    Outcome.NO_ACTION: Status.WRITTEN_OFF,
-    Outcome.NOTED: None,
-}
-# The att-clause each outcome writes when the secretary has not written one.
-OUTCOME_CLAUSES = {
-    Outcome.REJECTED: "avslå förslaget",
-    Outcome.REFERRED_BACK: "återremittera ärendet",
-    Outcome.TABLED: "bordlägga ärendet till nästa sammanträde",
-    Outcome.TO_KS: "hänskjuta ärendet till kommunstyrelsen",
-    Outcome.TO_KF: "hänskjuta ärendet till kommunfullmäktige",
-    Outcome.NO_ACTION: "lämna ärendet utan åtgärd",
-    Outcome.NOTED: "anteckna informationen",
-}
-
-
-def default_clauses(
-    outcome: Outcome, proposal: Sequence[str] = (), reason: str | None = None
-) -> tuple[str, ...]:
-    """The decision's att-clauses as a first draft, for the secretary to adjust.
-
-    Bifall adopts the proposal (förslag till beslut) as it stands; återremiss names its reason."""
-    if outcome is Outcome.APPROVED:
-        return tuple(proposal) or ("bifalla förslaget",)
-    clause = OUTCOME_CLAUSES[outcome]
-    if outcome is Outcome.REFERRED_BACK and reason:
-        clause = f"{clause} för {reason.strip().rstrip('.')}"
-    return (clause,)
-
-
-def att_clauses(lines: Iterable[str]) -> tuple[str, ...]:
-    """Att-clauses as stored: one per line, without a typed leading "att", no empty ones (a
-    line holding only "att" is empty too)."""
-    stripped = (_without_att(line.strip()) for line in lines)
-    return tuple(clause for clause in stripped if clause)
-
-
-def _without_att(clause: str) -> str:
-    return clause[3:].strip() if clause == "att" or clause.startswith("att ") else clause
-
-
-def decision_sentence(clauses: Sequence[str], body: str = BODY) -> str:
-    """ "Internationella beredningen beslutar att …", one clause or several joined as Swedish
-    minutes write them."""
-    clauses = att_clauses(clauses)
-    if not clauses:
-        return ""
-    if len(clauses) == 1:
-        return f"{body} beslutar att {clauses[0]}"
-    return f"{body} beslutar\n" + "\n".join(f"att {clause}" for clause in clauses)
+def standard_entries(kind: OrganKind) -> list[tuple[EntryKind, str, tuple[str, ...]]]:
+    """A new meeting's standard entries for an organ of this kind: (kind, heading, proposal)."""
+    deciding = kind is OrganKind.DECIDING
+    opening = DECIDING_OPENING_ENTRIES if deciding else OPENING_ENTRIES
+    closing = DECIDING_CLOSING_ENTRIES if deciding else CLOSING_ENTRIES
+    rows = [(EntryKind.OPENING, heading) for heading in opening] + list(closing)
+    return [(entry, heading, STANDARD_PROPOSALS.get(heading, ())) for entry, heading in rows]
 
 
 class MemberRole(StrEnum):
@@ -251,17 +184,6 @@ class Remark:
 
 
 @dataclass(frozen=True, slots=True)
-class Decision:
-    outcome: Outcome
-    clauses: tuple[str, ...]
-    reason: str | None = None  # återremiss: what more is to be prepared
-    decided_at: datetime | None = None
-
-    def sentence(self, body: str = BODY) -> str:
-        return decision_sentence(self.clauses, body)
-
-
-@dataclass(frozen=True, slots=True)
 class PrincipleNote:
     """A principle's verdict in short, as an agenda line shows it."""
 
@@ -309,27 +231,72 @@ class AgendaEntry:
         return bool(self.item and self.item.starts and self.item.starts < day)
 
 
+class DecidingBody(StrEnum):
+    """Who takes the decision after IB's position (strategy section 5)."""
+
+    DELEGATION = "delegation"
+    KS = "ks"
+    KF = "kf"
+    NAMND = "namnd"
+
+    @property
+    def label(self) -> str:
+        return DECIDING_BODY_LABELS[self]
+
+
+DECIDING_BODY_LABELS = {
+    DecidingBody.DELEGATION: "finansborgarrådet på delegation",
+    DecidingBody.KS: "kommunstyrelsen",
+    DecidingBody.KF: "kommunfullmäktige",
+    DecidingBody.NAMND: "nämnd eller bolag",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DelegationDecision:
-    """A decision taken under delegation (usually finansborgarrådet on a conference trip),
-    reported to IB at its next meeting (KL 6:40)."""
+    """The decision on an item, registered after IB's position: usually finansborgarrådet's on
+    delegation (reported to kommunstyrelsen, KL 6 kap. 40 §), or KS's, KF's or a nämnd's."""
 
     item_id: int
     decided_on: date
-    delegate: str
-    decision: str
-    dnr: str | None = None
+    delegate: str  # who decided: "Finansborgarrådet", "Kommunstyrelsen"
+    decision: str  # the decision in words (older records hold only this)
+    dnr: str | None = None  # the item's
     title: str = ""
-    reported_on: date | None = None  # the meeting it was reported to
+    listed_on: date | None = None  # the IB meeting that listed it för kännedom
     id: int | None = None
     # The item's sekretess, carried so an output can ask may_show_delegation without the item.
     confidential: bool = False
     confidential_ground: str | None = None
+    body: DecidingBody = DecidingBody.DELEGATION
+    delegation_point: str | None = None  # the delegationsordning's point
+    meeting_ref: str | None = None  # KS/KF: the meeting and its §
+    clauses: tuple[str, ...] = ()
+    decision_dnr: str | None = None  # the decision's own dnr, if it has one
+    granted: bool | None = None  # positive (bifall) or negative; None when not said
+    reported_on: date | None = None  # the day it was reported to kommunstyrelsen
 
     @property
     def label(self) -> str:
         """How the item's history names it: "Delegationsbeslut 2026-11-20 av Finansborgarrådet"."""
-        return delegation_label(self.decided_on, self.delegate)
+        if self.body is DecidingBody.DELEGATION:
+            return delegation_label(self.decided_on, self.delegate)
+        return f"Beslut {self.decided_on.isoformat()} av {self.delegate.strip()}"
+
+    @property
+    def reportable(self) -> bool:
+        """Only a delegation decision is reported to kommunstyrelsen."""
+        return self.body is DecidingBody.DELEGATION
+
+    @property
+    def text(self) -> str:
+        """The decision as the record prints it: the att-clauses if there are any."""
+        clauses = att_clauses(self.clauses)
+        if not clauses:
+            return self.decision
+        if len(clauses) == 1:
+            return f"{self.delegate} beslutar att {clauses[0]}"
+        return f"{self.delegate} beslutar\n" + "\n".join(f"att {c}" for c in clauses)
 
 
 def delegation_label(decided_on: date, delegate: str) -> str:
@@ -356,7 +323,11 @@ class MeetingRecord:
     entries: tuple[AgendaEntry, ...]
     attendees: tuple[Attendee, ...] = ()
     delegation_decisions: tuple[DelegationDecision, ...] = ()
-    body: str = BODY
+    organ: Organ = field(default=DEFAULT_ORGAN)
+
+    @property
+    def body(self) -> str:
+        return self.organ.name
 
     @property
     def items(self) -> tuple[AgendaEntry, ...]:

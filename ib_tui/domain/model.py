@@ -48,9 +48,16 @@ KIND_SHORT = {
 
 
 class Status(StrEnum):
+    """Where an item is in the beredning chain (docs/meetings.md): registered, prepared, IB's
+    position at a meeting, then the deciding organ's decision."""
+
     RECEIVED = "received"
     IN_PREPARATION = "in_preparation"
     READY = "ready"
+    ENDORSED = "endorsed"
+    OPPOSED = "opposed"
+    RAISED_TO_KS = "raised_to_ks"
+    NOTED = "noted"
     DECIDED = "decided"
     WRITTEN_OFF = "written_off"
 
@@ -62,7 +69,11 @@ class Status(StrEnum):
 STATUS_LABELS = {
     Status.RECEIVED: "inkommen",
     Status.IN_PREPARATION: "under beredning",
-    Status.READY: "klar för beslut",
+    Status.READY: "klar för IB",
+    Status.ENDORSED: "tillstyrkt i IB",
+    Status.OPPOSED: "avstyrkt i IB",
+    Status.RAISED_TO_KS: "lyft till kommunstyrelsen",
+    Status.NOTED: "noterat i IB",
     Status.DECIDED: "beslutad",
     Status.WRITTEN_OFF: "avskriven",
 }

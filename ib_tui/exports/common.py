@@ -19,6 +19,7 @@ from ib_tui.domain.meeting import (
     att_clauses,
 )
 from ib_tui.domain.model import COST_LABELS
+from ib_tui.domain.organ import Organ
 from ib_tui.domain.text import clean
 from ib_tui.exports.escape import cell, heading, inline, lines
 
@@ -75,10 +76,16 @@ def clause_items(clauses: Iterable[str]) -> list[str]:
     return [f"- att {inline(clause)}" for clause in att_clauses(clauses)]
 
 
-def decision_sentence(decision: Decision, body: str) -> str:
-    """The decision's sentence with each clause on one line: a line break typed inside a clause
+def decision_sentence(decision: Decision, organ: Organ) -> str:
+    """The position's sentence with each clause on one line: a line break typed inside a clause
     would otherwise read as the start of the next one."""
-    return replace(decision, clauses=tuple(clean(c) for c in decision.clauses)).sentence(body)
+    cleaned = replace(
+        decision,
+        clauses=tuple(clean(c) for c in decision.clauses),
+        reason=clean(decision.reason) if decision.reason else None,
+        referred_to=clean(decision.referred_to) if decision.referred_to else None,
+    )
+    return cleaned.sentence(organ)
 
 
 def sentence_paragraph(sentence: str) -> str:

@@ -33,15 +33,12 @@ def attendance_blocks(record: MeetingRecord) -> list[str]:
 
 def _decision_blocks(record: MeetingRecord, entry: AgendaEntry) -> list[str]:
     decision = entry.decision
-    sentence = decision_sentence(decision, record.body) if decision else ""
+    sentence = decision_sentence(decision, record.organ) if decision else ""
     if decision is None and entry.kind in (EntryKind.OPENING, EntryKind.CLOSING):
         return []  # "Sammanträdets öppnande" and the like are minuted by their heading alone
     if decision is None or not sentence:
         return ["**Beslut**", "Inget beslut har registrerats."]
-    blocks = ["**Beslut**", sentence_paragraph(sentence)]
-    if decision.outcome.needs_reason and decision.reason:
-        blocks.append(f"Skäl för återremiss: {inline(decision.reason)}")
-    return blocks
+    return ["**Beslut**", sentence_paragraph(sentence)]
 
 
 def _summary_blocks(entry: AgendaEntry) -> list[str]:

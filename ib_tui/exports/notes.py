@@ -40,11 +40,11 @@ def notes_markdown(record: MeetingRecord, *, include_confidential: bool = False)
             blocks.append("\\\n".join(line for line in lines(entry.discussion) if line))
         elif entry.item.summary:
             blocks.append(inline(shorten(entry.item.summary)))
-        if entry.decision and (sentence := decision_sentence(entry.decision, record.body)):
-            blocks.append(f"Utfall: {entry.decision.outcome.label}")
+        if entry.decision and (sentence := decision_sentence(entry.decision, record.organ)):
+            blocks.append(f"Ställningstagande: {entry.decision.outcome.label_for(record.organ)}")
             blocks.append(sentence_paragraph(sentence))
         else:
-            blocks.append("Utfall: inget beslut har registrerats.")
+            blocks.append("Ställningstagande: inget har registrerats.")
     if record.delegation_decisions:
         blocks.append("## Anmälda delegationsbeslut")
         blocks.append(

@@ -10,32 +10,43 @@ from typing import Any
 
 from ib_tui.domain.itemformat import validate_documents
 from ib_tui.domain.meeting import (
+    DecidingBody,
     Decision,
+    DelegationDecision,
+    EntryKind,
     MeetingStatus,
     Outcome,
     default_clauses,
-    delegation_label,
 )
 from ib_tui.domain.model import Kind, Status
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.meetings import MeetingService
 from ib_tui.store import ItemRepository, MeetingRepository
 
-# How a past demo meeting decided an item, by the status the item ended in.
-DEMO_OUTCOMES = {Status.DECIDED: Outcome.APPROVED, Status.WRITTEN_OFF: Outcome.NO_ACTION}
+# IB's position on an item at a past demo meeting, by the status the item ended in: a decided
+# item was tillstyrkt first, a written-off one avstyrkt.
+DEMO_OUTCOMES = {
+    Status.ENDORSED: Outcome.ENDORSED,
+    Status.OPPOSED: Outcome.OPPOSED,
+    Status.RAISED_TO_KS: Outcome.RAISED_TO_KS,
+    Status.NOTED: Outcome.NOTED,
+    Status.DECIDED: Outcome.ENDORSED,
+    Status.WRITTEN_OFF: Outcome.OPPOSED,
+}
 JUSTERING_AFTER = timedelta(days=7)
 PRESENTER = "Erik Sandberg, stadsledningskontoret"
-# The proposal (förslag till beslut) the demo's agenda entries carry, by kind.
+# The proposal the demo's agenda entries carry, by kind, as clauses of "Beredningen
+# tillstyrker att …".
 DEMO_PROPOSALS = {
-    Kind.CONFERENCE: ("tillstyrka deltagande i enlighet med ansökan",),
-    Kind.DECLARATION: ("föreslå kommunstyrelsen att ställa sig bakom deklarationen",),
-    Kind.VISIT: ("tillstyrka att staden tar emot delegationen",),
-    Kind.REPRESENTATION: ("tillstyrka mottagning i Stadshuset",),
+    Kind.CONFERENCE: ("deltagande beviljas i enlighet med ansökan",),
+    Kind.DECLARATION: ("staden ställer sig bakom deklarationen",),
+    Kind.VISIT: ("staden tar emot delegationen",),
+    Kind.REPRESENTATION: ("mottagningen hålls i Stadshuset",),
     Kind.COOPERATION: (
-        "tillstyrka samarbetet",
-        "uppdra åt stadsledningskontoret att följa upp det",
+        "nämnden ingår samarbetet",
+        "stadsledningskontoret följer upp det",
     ),
-    Kind.MEMBERSHIP: ("föreslå kommunfullmäktige att staden ansluter sig",),
+    Kind.MEMBERSHIP: ("staden ansluter sig som medlem",),
 }
 
 
@@ -83,15 +94,23 @@ def load_demo(context: ServiceContext) -> int:
             assert item is not None and item.id is not None, delegation["dnr"]
             decided_on = date.fromisoformat(delegation["decided_on"])
             at = datetime.combine(decided_on, time(11, 0), zone)
-            meetings.delegations.add_delegation(
-                item.id, decided_on, delegation["delegate"], delegation["decision"],
-                user="demo", at=at,
+            value = DelegationDecision(
+                item_id=item.id, decided_on=decided_on, delegate=delegation["delegate"],
+                decision=delegation.get("decision", ""),
+                body=DecidingBody(delegation.get("body", "delegation")),
+                delegation_point=delegation.get("delegation_point"),
+                meeting_ref=delegation.get("meeting_ref"),
+                clauses=tuple(delegation.get("clauses", ())), decision_dnr=item.dnr,
+                granted=delegation.get("granted"),
             )  # fmt: skip
+            decision_id = meetings.delegations.add_delegation(value, user="demo", at=at)
+            stored = meetings.delegations.get(decision_id)
             repository.log(
                 item.id, user="demo", at=at, action="decision", field="decision",
-                new_value=delegation_label(decided_on, delegation["delegate"]),
-                note=delegation["decision"],
+                new_value=stored.label, note=stored.text,
             )  # fmt: skip
+            if reported := delegation.get("reported_on"):
+                meetings.delegations.mark_reported([decision_id], date.fromisoformat(reported))
     return len(result.items)
 
 
@@ -118,16 +137,17 @@ def _hold_past_meetings(context: ServiceContext, zone: tzinfo | None) -> None:
     § numbers run through the year, and those older than the justering period are justerade."""
     service = MeetingService(context)
     meetings, repository, today = service.repository, service.items, context.today()
-    members = meetings.members.members()
-    justerare = next((m.key for m in members if m.title == "KF ordförande"), None)
     for meeting in meetings.schedule.all():
         if meeting.day >= today:
             continue
         at = datetime.combine(meeting.day, meeting.time, zone)
         assert meeting.id is not None
         for entry in meetings.agenda.entries(meeting.id):
-            if entry.item is None and entry.proposal:  # justerare, the agenda, delegation
-                decision = Decision(Outcome.APPROVED, entry.proposal, None, at)
+            if entry.item is None and entry.proposal:  # the agenda approved
+                decision = Decision(Outcome.AGREED, entry.proposal, None, at)
+                meetings.positions.set_decision(entry.id, decision, user="demo")  # type: ignore[arg-type]
+            elif entry.kind is EntryKind.DELEGATION:  # the delegation decisions, för kännedom
+                decision = Decision(Outcome.NOTED, (), None, at)
                 meetings.positions.set_decision(entry.id, decision, user="demo")  # type: ignore[arg-type]
             outcome = DEMO_OUTCOMES.get(entry.item.status) if entry.item else None
             if outcome is None or entry.item is None or entry.item.id is None:
@@ -146,8 +166,7 @@ def _hold_past_meetings(context: ServiceContext, zone: tzinfo | None) -> None:
             replace(
                 meeting,
                 status=MeetingStatus.ADJUSTED if done else MeetingStatus.HELD,
-                justerare=justerare,
+                # A beredning's notes are approved by the chair: no justerare, no anslag.
                 adjusted_on=adjusted if done else None,
-                posted_on=adjusted + timedelta(days=1) if done else None,
             )
         )

@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from queue import Empty
 from typing import Any
 
-from ib_tui.domain.meeting import Outcome, decision_sentence
 from ib_tui.domain.model import Kind, Status
+from ib_tui.domain.positions import Decision, Outcome
 from ib_tui.services.context import ServiceContext
 from ib_tui.store import HISTORY_COLUMNS, ITEM_COLUMNS, BulkWriter, DatabaseNotEmpty
 
@@ -98,13 +98,12 @@ WRITE_OFF_REASONS = (
     "Konferensen ställdes in.",
     "Besöket genomfördes digitalt utan kostnad för staden.",
 )
-OUTCOMES = (
-    (Outcome.APPROVED, 60), (Outcome.REJECTED, 20), (Outcome.TO_KS, 12), (Outcome.TO_KF, 8),
-)  # fmt: skip
-APPROVE_CLAUSES = (
-    "tillstyrka deltagande med högst två tjänstepersoner",
-    "tillstyrka deltagande under förutsättning att kostnaderna ryms inom nämndens budget",
-    "tillstyrka ansökan och att resultatet återrapporteras till beredningen",
+# IB's position before the decision, for the decided items' history.
+OUTCOMES = ((Outcome.ENDORSED, 70), (Outcome.OPPOSED, 15), (Outcome.RAISED_TO_KS, 15))
+ENDORSE_CLAUSES = (
+    "deltagande beviljas för högst två tjänstepersoner",
+    "deltagande beviljas under förutsättning att kostnaderna ryms inom nämndens budget",
+    "ansökan beviljas och resultatet återrapporteras till beredningen",
 )
 
 
@@ -175,11 +174,11 @@ def _content(rng: random.Random, kind: Kind, year: int) -> tuple[str, str, str, 
 
 
 def _status(rng: random.Random, age_days: int) -> Status:
-    """Old items are closed (decided or written off); recent ones are still being prepared."""
+    """Old items are closed (decided or written off); recent ones are still in the chain."""
     if age_days > 120:
         return Status.WRITTEN_OFF if rng.randrange(10) == 0 else Status.DECIDED
-    return (Status.RECEIVED, Status.IN_PREPARATION, Status.READY, Status.DECIDED,
-            Status.WRITTEN_OFF)[rng.randrange(5)]  # fmt: skip
+    statuses = tuple(Status)  # recent items are anywhere in the chain
+    return statuses[rng.randrange(len(statuses))]
 
 
 def rows(
@@ -240,24 +239,16 @@ def rows(
             )  # fmt: skip
         if status is Status.DECIDED:
             outcome = rng.choices(outcomes, outcome_weights)[0]
-            clause = (rng.choice(APPROVE_CLAUSES) if outcome is Outcome.APPROVED
-                      else _CLAUSES[outcome])  # fmt: skip
+            clauses = (rng.choice(ENDORSE_CLAUSES),) if outcome is Outcome.ENDORSED else ()
             history.append(
                 (item_id, changed, user, "decision", "decision", None, outcome.label,
-                 decision_sentence([clause]), 1)
+                 Decision(outcome, clauses).sentence(), 1)
             )  # fmt: skip
         if len(items) >= CHUNK:
             yield GeneratedRows(items, history)
             items, history = [], []
     if items:
         yield GeneratedRows(items, history)
-
-
-_CLAUSES = {
-    Outcome.REJECTED: "avstyrka deltagande",
-    Outcome.TO_KS: "hänskjuta ärendet till kommunstyrelsen",
-    Outcome.TO_KF: "hänskjuta ärendet till kommunfullmäktige",
-}
 
 
 def generate(

@@ -258,6 +258,83 @@ MIGRATION_ITEM_FORMAT_V2 = (
 # The OSL ground of a confidential item (issue 12). Items stored before it have none; the
 # public outputs then name the law without a paragraph (domain/confidentiality.py).
 MIGRATION_CONFIDENTIAL_GROUND = ("ALTER TABLE items ADD COLUMN confidential_ground TEXT",)
+# IB is a beredning (issue 10, docs/meetings.md): what the meetings recorded as decisions are IB's
+# positions; the decision is the one registered afterwards (finansborgarrådet on delegation, KS,
+# KF, a nämnd). The organ (name, kind) becomes a setting; a registered decision carries who
+# decided, the delegation point or KS/KF meeting, its att-clauses and dnr, whether it granted
+# the application, and when it was reported to kommunstyrelsen. Existing delegation decisions
+# stay decisions; an item "beslutad" only by IB's position becomes tillstyrkt/avstyrkt/lyft/
+# noterat, with a row in its history saying why.
+_IB_ITEM_ENTRIES = "SELECT id FROM agenda_entries WHERE item_id IS NOT NULL"
+_LATEST_POSITION = """(
+    SELECT d.outcome FROM decisions d
+    JOIN agenda_entries e ON e.id = d.entry_id JOIN meetings m ON m.id = e.meeting_id
+    WHERE e.item_id = items.id ORDER BY m.date DESC, d.decided_at DESC LIMIT 1
+)"""
+_REINTERPRETED = f"""
+    status = 'decided' AND id NOT IN (SELECT item_id FROM delegation_decisions)
+    AND {_LATEST_POSITION} IN ('endorsed', 'opposed', 'raised_to_ks', 'noted')
+"""
+MIGRATION_BEREDNING = (
+    """
+CREATE TABLE organ (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('beredning', 'deciding'))
+)
+""",
+    "INSERT INTO organ (id, name, kind) VALUES (1, 'Internationella beredningen', 'beredning')",
+    "ALTER TABLE decisions ADD COLUMN referred_to TEXT",
+    "ALTER TABLE delegation_decisions ADD COLUMN body TEXT NOT NULL DEFAULT 'delegation'",
+    "ALTER TABLE delegation_decisions ADD COLUMN delegation_point TEXT",
+    "ALTER TABLE delegation_decisions ADD COLUMN meeting_ref TEXT",
+    "ALTER TABLE delegation_decisions ADD COLUMN clauses TEXT",
+    "ALTER TABLE delegation_decisions ADD COLUMN decision_dnr TEXT",
+    "ALTER TABLE delegation_decisions ADD COLUMN granted INTEGER CHECK (granted IN (0, 1))",
+    "ALTER TABLE delegation_decisions ADD COLUMN reported_on TEXT",
+    # The positions on items, in the beredning's words.
+    f"""
+UPDATE decisions SET outcome = CASE outcome
+    WHEN 'approved' THEN 'endorsed' WHEN 'rejected' THEN 'opposed'
+    WHEN 'to_ks' THEN 'raised_to_ks' WHEN 'to_kf' THEN 'raised_to_ks'
+    WHEN 'no_action' THEN 'noted' ELSE outcome END
+WHERE entry_id IN ({_IB_ITEM_ENTRIES})
+""",
+    # The standard entries: what was approved or noted there was agreed or noted.
+    f"""
+UPDATE decisions SET outcome = CASE outcome WHEN 'noted' THEN 'noted' ELSE 'agreed' END
+WHERE entry_id NOT IN ({_IB_ITEM_ENTRIES})
+""",
+    # The clauses the old outcomes wrote by themselves: the new sentence says it ("Beredningen
+    # avstyrker ansökan."), and the återremiss reason is kept apart, so it is said once.
+    """
+UPDATE decisions SET clauses = '' WHERE clauses IN (
+    'bifalla förslaget', 'avslå förslaget', 'bordlägga ärendet till nästa sammanträde',
+    'hänskjuta ärendet till kommunstyrelsen', 'hänskjuta ärendet till kommunfullmäktige',
+    'lämna ärendet utan åtgärd', 'anteckna informationen'
+) OR clauses LIKE 'återremittera ärendet%'
+""",
+    # IB's agenda lists the delegation decisions för kännedom; they are reported to KS.
+    """
+UPDATE decisions SET outcome = 'noted', clauses = '' WHERE entry_id IN (
+    SELECT id FROM agenda_entries WHERE kind = 'delegation'
+    AND heading = 'Anmälan av delegationsbeslut'
+)
+""",
+    """
+UPDATE agenda_entries SET heading = 'Delegationsbeslut för kännedom', proposal = NULL
+WHERE kind = 'delegation' AND heading = 'Anmälan av delegationsbeslut'
+""",
+    f"""
+INSERT INTO item_history (item_id, at, user, action, field, old_value, new_value, note, version)
+SELECT id, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), 'ib-tui', 'migration', 'status', 'decided',
+    {_LATEST_POSITION}, 'Beredningens ställningstagande, inte ett beslut: ärendet är beslutat '
+    || 'först när finansborgarrådets, kommunstyrelsens eller nämndens beslut registreras.',
+    version
+FROM items WHERE {_REINTERPRETED}
+""",
+    f"UPDATE items SET status = {_LATEST_POSITION} WHERE {_REINTERPRETED}",
+)
 
 # Costs (issue 13): what the requester reported it really cost (NULL until reported), and the
 # cost overview's keys as virtual columns so that covering indexes serve its GROUP BYs without
@@ -329,6 +406,7 @@ MIGRATIONS: Sequence[Migration] = (
     MIGRATION_CONFIDENTIAL_GROUND,
     MIGRATION_COSTS,
     MIGRATION_TRAIL,
+    MIGRATION_BEREDNING,
 )
 LATEST = len(MIGRATIONS)
 

@@ -42,8 +42,10 @@ def decision(outcome: Outcome, *clauses: str, reason: str | None = None) -> Deci
     return Decision(outcome, clauses, reason, datetime.combine(DAY, time(14, 5)))
 
 
-def standard(heading: str, clause: str, kind: EntryKind = EntryKind.OPENING) -> AgendaEntry:
-    return AgendaEntry(heading, kind, decision=decision(Outcome.NOTED, clause))
+def standard(heading: str, clause: str = "", kind: EntryKind = EntryKind.OPENING) -> AgendaEntry:
+    """A standard entry: agreed with its clause, or (without one) minuted by its heading."""
+    agreed = decision(Outcome.AGREED, clause) if clause else None
+    return AgendaEntry(heading, kind, proposal=(clause,) if clause else (), decision=agreed)
 
 
 EUROCITIES = Item(
@@ -102,19 +104,18 @@ NO_PRINCIPLES: tuple[PrincipleNote, ...] = ()
 
 def build_record() -> MeetingRecord:
     entries = [
-        standard("Sammanträdets öppnande", "förklara sammanträdet öppnat"),
-        standard("Val av justerare", "utse Erik Holm att jämte ordföranden justera protokollet"),
+        standard("Sammanträdets öppnande"),
         standard("Godkännande av föredragningslistan", "godkänna föredragningslistan"),
         AgendaEntry(
             EUROCITIES.title, item=EUROCITIES, presenter="Maria Sund",
             proposal=(
-                "godkänna att KS ordförande deltar i Eurocities årsmöte 2026 i Lyon",
+                "KS ordförande deltar i Eurocities årsmöte 2026 i Lyon",
                 "kostnaderna belastar kommunstyrelsens budget för internationellt arbete",
             ),
             tabled_from=date(2026, 1, 14),
             decision=decision(
-                Outcome.APPROVED,
-                "godkänna att KS ordförande deltar i Eurocities årsmöte 2026 i Lyon",
+                Outcome.ENDORSED,
+                "KS ordförande deltar i Eurocities årsmöte 2026 i Lyon",
                 "kostnaderna belastar kommunstyrelsens budget för internationellt arbete",
             ),
             principles=(
@@ -125,10 +126,10 @@ def build_record() -> MeetingRecord:
         ),
         AgendaEntry(
             TAIPEI.title, item=TAIPEI, presenter="Maria Sund",
-            proposal=("avstyrka motionen",),
+            proposal=(),
             discussion="Beredningen diskuterade om ett tidsbegränsat samarbetsavtal vore ett "
             "alternativ.\nOrdföranden konstaterade att frågan får prövas i ett eget ärende.",
-            decision=decision(Outcome.REJECTED, "avstyrka motionen"),
+            decision=decision(Outcome.OPPOSED),
             remarks=(
                 Remark("Sara Nyberg", RemarkKind.RESERVATION, "Till förmån för eget förslag om "
                        "att tillstyrka motionen."),
@@ -142,52 +143,52 @@ def build_record() -> MeetingRecord:
         ),
         AgendaEntry(
             HELSINKI.title, item=HELSINKI, presenter="Maria Sund",
-            proposal=("godkänna mottagningen av delegationen från Helsingfors",),
+            proposal=("staden tar emot delegationen från Helsingfors",),
             decision=decision(
-                Outcome.REFERRED_BACK, "återremittera ärendet för en kostnadsberäkning",
-                reason="en kostnadsberäkning för mottagningen och ett förslag till program",
+                Outcome.REFERRED_BACK,
+                reason="kostnadsberäkning för mottagningen och förslag till program saknas",
             ),
             principles=(PrincipleNote(Verdict.WARNING, "Besök"),),
             forum=Forum.IB,
         ),
         AgendaEntry(
             ICLEI.title, item=ICLEI, presenter="Maria Sund",
-            proposal=("godkänna representationsmottagningen",),
-            decision=decision(Outcome.TABLED, "bordlägga ärendet till nästa sammanträde"),
+            proposal=("representationsmottagningen hålls i Stadshuset",),
+            decision=decision(Outcome.TABLED),
             principles=NO_PRINCIPLES,
             forum=Forum.IB,
         ),
         AgendaEntry(
             KYIV.title, item=KYIV, presenter="Maria Sund",
-            proposal=("tillstyrka samarbetsavtalet",),
-            decision=decision(Outcome.TO_KS, "hänskjuta ärendet till kommunstyrelsen"),
+            proposal=("staden ingår samarbetsavtalet",),
+            decision=decision(Outcome.RAISED_TO_KS),
             absences=(Absence("Erik Holm", AbsenceReason.CONFLICT_OF_INTEREST),),
             principles=(PrincipleNote(Verdict.OK, "Samarbetsavtal"),),
             forum=Forum.KS,
         ),
         AgendaEntry(
             MAYORS.title, item=MAYORS,
-            proposal=("tillstyrka medlemskapet",),
-            decision=decision(Outcome.TO_KF, "hänskjuta ärendet till kommunfullmäktige"),
+            proposal=("staden blir medlem",),
+            decision=decision(Outcome.RAISED_TO_KS),
             principles=(PrincipleNote(Verdict.WARNING, "Medlemskap"),),
             forum=Forum.KF,
         ),
         AgendaEntry(
             DECLARATION.title, item=DECLARATION,
-            decision=decision(Outcome.NO_ACTION, "lämna ärendet utan åtgärd"),
+            decision=decision(Outcome.NOTED),
         ),
         AgendaEntry(
             SECRET.title, item=SECRET, presenter="Maria Sund",
-            proposal=("godkänna resan",),
-            decision=decision(Outcome.APPROVED, "godkänna resan"),
+            proposal=("resan genomförs",),
+            decision=decision(Outcome.ENDORSED, "resan genomförs"),
             forum=Forum.IB,
         ),
         AgendaEntry(
-            "Anmälan av delegationsbeslut", EntryKind.DELEGATION,
-            decision=decision(Outcome.NOTED, "anteckna anmälan av delegationsbesluten"),
+            "Delegationsbeslut för kännedom", EntryKind.DELEGATION,
+            decision=decision(Outcome.NOTED),
         ),
         AgendaEntry("Övriga frågor", EntryKind.CLOSING, discussion="Inga övriga frågor anmäldes."),
-        standard("Sammanträdets avslutande", "förklara sammanträdet avslutat", EntryKind.CLOSING),
+        standard("Sammanträdets avslutande", kind=EntryKind.CLOSING),
     ]  # fmt: skip
     # The § numbers run through the year: the first meeting of 2026 used §§ 1-11.
     entries = [

@@ -74,7 +74,7 @@ def test_minutes_structure():
     assert found[0] == ("h1", "Protokoll – Internationella beredningen")
     sections = [content for tag, content in found if content.startswith("§")]
     assert len(sections) == len(record.entries)
-    assert [s.split()[1] for s in sections] == [str(n) for n in range(12, 26)]
+    assert [s.split()[1] for s in sections] == [str(n) for n in range(12, 12 + len(record.entries))]
     assert {tag for tag, content in found[1:]} == {"h2"}
     assert [c for _, c in found if not c.startswith("§")][1:] == [
         "Närvarande", "Justerare", "Underskrifter",
@@ -82,11 +82,14 @@ def test_minutes_structure():
     assert "| Anna Lindqvist (KS ordförande) | ordförande |" in text
     assert "Frånvarande: Johan Berg (KS 1:e vice ordförande)" in text
     assert "Deltar inte: Erik Holm (jäv)" in text
-    assert "Skäl för återremiss: en kostnadsberäkning" in text
+    assert (
+        "Beredningen återremitterar ärendet till stadsledningskontoret för vidare beredning. "
+        "Skäl: kostnadsberäkning för mottagningen och förslag till program saknas." in text
+    )
     assert "- Sara Nyberg: Till förmån för eget förslag" in text
     # An opening or closing entry without a decision is minuted by its heading alone; an item
     # without one says so.
-    assert "## § 24 Övriga frågor\n\n**Ärendet i korthet**" in text
+    assert "## § 23 Övriga frågor\n\n**Ärendet i korthet**" in text
     undecided = replace(record.entries[4], decision=None)
     assert undecided.item is not None
     alone = minutes_markdown(replace(record, entries=(undecided,)))
@@ -101,8 +104,8 @@ def test_minutes_structure():
 def test_minutes_decision_clauses_on_separate_lines():
     text = minutes_markdown(build_record())
     assert (
-        "Internationella beredningen beslutar\\\n"
-        "att godkänna att KS ordförande deltar i Eurocities årsmöte 2026 i Lyon\\\n"
+        "Beredningen tillstyrker\\\n"
+        "att KS ordförande deltar i Eurocities årsmöte 2026 i Lyon\\\n"
         "att kostnaderna belastar" in text
     )
 
@@ -111,8 +114,8 @@ def test_minutes_paragraph_falls_back_to_the_running_index():
     record = build_record()
     record = replace(record, entries=tuple(replace(e, paragraph=None) for e in record.entries))
     sections = [c for _, c in headings(minutes_markdown(record)) if c.startswith("§")]
-    # The confidential entry (the 12th) keeps its number out of the public version too.
-    assert [int(s.split()[1]) for s in sections] == [n for n in range(1, 15) if n != 11]
+    # The confidential entry (the 10th) keeps its number out of the public version too.
+    assert [int(s.split()[1]) for s in sections] == [n for n in range(1, 14) if n != 10]
 
 
 def test_minutes_without_secretary_chair_or_justerare_leave_lines_to_fill_in():
@@ -129,7 +132,9 @@ def test_notes_structure():
     public_items = [e for e in record.items if not e.confidential]
     assert found[0] == ("h1", "Minnesanteckningar – Internationella beredningen")
     assert len(found) == 1 + 1 + len(public_items) + 1  # title, present, items, delegation
-    assert "Utfall: avslag / avstyrks" in text
+    assert "Ställningstagande: avstyrks" in text
+    assert "Beredningen avstyrker ansökan." in text
+    assert "beslutar" not in text
     assert "Beredningen diskuterade om ett tidsbegränsat samarbetsavtal" in text
 
 
@@ -157,10 +162,10 @@ def test_long_summary_is_shortened_at_a_sentence():
 
 def test_a_line_break_inside_a_clause_keeps_the_clause_on_one_line():
     record = build_record()
-    entry = record.entries[3]
+    entry = record.entries[2]
     entry = replace(entry, decision=replace(entry.decision, clauses=("godkänna\nresan", "b")))
     text = minutes_markdown(replace(record, entries=(entry,)))
-    assert "beslutar\\\natt godkänna resan\\\natt b\n" in text
+    assert "tillstyrker\\\natt godkänna resan\\\natt b\n" in text
 
 
 def test_the_fixture_has_one_decision_of_each_outcome():

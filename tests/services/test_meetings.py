@@ -1,5 +1,5 @@
-"""Meetings through the service layer: agenda order, decisions and what they do to items,
-§ numbers, attendance, remarks and delegation decisions."""
+"""Meetings through the service layer: agenda order, IB's positions and what they do to items,
+§ numbers, attendance, remarks, and the decisions registered afterwards."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from ib_tui.domain.meeting import (
     AbsenceReason,
+    DecidingBody,
     EntryKind,
     MeetingStatus,
     Outcome,
@@ -16,6 +17,7 @@ from ib_tui.domain.meeting import (
     RemarkKind,
 )
 from ib_tui.domain.model import Item, Status
+from ib_tui.domain.organ import OrganKind
 from ib_tui.services import MeetingError, Services
 from tests.conftest import make_item
 
@@ -46,14 +48,37 @@ def test_a_new_meeting_has_the_standard_entries_in_swedish_order(
 ) -> None:
     assert headings(services, meeting_id) == [
         "Sammanträdets öppnande",
+        "Godkännande av föredragningslistan",
+        "Delegationsbeslut för kännedom",
+        "Övriga frågor",
+        "Sammanträdets avslutande",
+    ]
+    with pytest.raises(MeetingError, match="finns redan"):
+        services.meetings.create(DAY)
+
+
+def test_a_deciding_organ_elects_a_justerare_and_has_delegation_decisions_reported(
+    services: Services,
+) -> None:
+    organ = services.meetings.set_organ("Kulturnämnden", OrganKind.DECIDING)
+    assert organ.deciding and services.meetings.organ().name == "Kulturnämnden"
+    meeting = services.meetings.create(DAY)
+    assert headings(services, meeting.id) == [
+        "Sammanträdets öppnande",
         "Val av justerare",
         "Godkännande av föredragningslistan",
         "Anmälan av delegationsbeslut",
         "Övriga frågor",
         "Sammanträdets avslutande",
     ]
-    with pytest.raises(MeetingError, match="finns redan"):
-        services.meetings.create(DAY)
+    item = ready(services, title="Bidrag")
+    services.meetings.add_item(meeting.id, item.id)
+    entry = services.meetings.record(meeting.id).items[0]
+    result = services.meetings.decide(entry, Outcome.ENDORSED)
+    assert result.item.status is Status.DECIDED  # the meeting's bifall is the decision
+    assert result.entry.decision.sentence(organ) == "Kulturnämnden beslutar att bifalla ansökan"
+    with pytest.raises(MeetingError, match="namn"):
+        services.meetings.set_organ(" ", OrganKind.BEREDNING)
 
 
 def test_items_go_between_opening_and_closing_and_can_be_moved(
@@ -64,19 +89,19 @@ def test_items_go_between_opening_and_closing_and_can_be_moved(
     assert [i.title for i in services.meetings.candidates(meeting_id)] == ["Första", "Andra"]
     services.meetings.add_item(meeting_id, first.id)
     services.meetings.add_item(meeting_id, second.id)
-    assert headings(services, meeting_id)[3:5] == ["Första", "Andra"]
+    assert headings(services, meeting_id)[2:4] == ["Första", "Andra"]
     assert services.meetings.candidates(meeting_id) == []
     with pytest.raises(MeetingError, match="redan"):
         services.meetings.add_item(meeting_id, first.id)
 
     entry = services.meetings.record(meeting_id).items[1]
     assert services.meetings.move_entry(entry.id, -1)
-    assert headings(services, meeting_id)[3:5] == ["Andra", "Första"]
+    assert headings(services, meeting_id)[2:4] == ["Andra", "Första"]
     top = services.meetings.record(meeting_id).entries[0]
     assert not services.meetings.move_entry(top.id, -1)  # already first
 
     services.meetings.remove_entry(services.meetings.record(meeting_id).items[0])
-    assert headings(services, meeting_id)[3] == "Första"
+    assert headings(services, meeting_id)[2] == "Första"
     assert [i.title for i in services.meetings.candidates(meeting_id)] == ["Andra"]
     trail = [(e.action, e.new_value, e.old_value) for e in services.items.history(second.id)]
     assert ("agenda", DAY.isoformat(), None) in trail and ("agenda", None, DAY.isoformat()) in trail
@@ -85,14 +110,23 @@ def test_items_go_between_opening_and_closing_and_can_be_moved(
 def test_each_outcome_moves_the_item_and_is_in_its_history(
     services: Services, meeting_id: int
 ) -> None:
+    # IB's position never makes an item beslutad: only the decision registered afterwards does.
     expected = {
-        Outcome.APPROVED: Status.DECIDED,
-        Outcome.REJECTED: Status.DECIDED,
+        Outcome.ENDORSED: Status.ENDORSED,
+        Outcome.OPPOSED: Status.OPPOSED,
         Outcome.REFERRED_BACK: Status.IN_PREPARATION,
         Outcome.TABLED: Status.READY,
-        Outcome.TO_KS: Status.DECIDED,
-        Outcome.TO_KF: Status.DECIDED,
-        Outcome.NO_ACTION: Status.WRITTEN_OFF,
+        Outcome.RAISED_TO_KS: Status.RAISED_TO_KS,
+        Outcome.NOTED: Status.NOTED,
+    }
+    sentences = {
+        Outcome.ENDORSED: "Beredningen tillstyrker ansökan.",
+        Outcome.OPPOSED: "Beredningen avstyrker ansökan.",
+        Outcome.REFERRED_BACK: "Beredningen återremitterar ärendet till kansliet för vidare "
+        "beredning. Skäl: en kostnadskalkyl saknas.",
+        Outcome.TABLED: "Beredningen bordlägger ärendet till nästa sammanträde.",
+        Outcome.RAISED_TO_KS: "Beredningen lyfter ärendet till kommunstyrelsen för beslut.",
+        Outcome.NOTED: "Beredningen noterar informationen.",
     }
     for number, outcome in enumerate(expected, start=1):
         item = ready(services, title=f"Ärende {outcome.value}", dnr=f"KS 2026/{number}")
@@ -100,16 +134,21 @@ def test_each_outcome_moves_the_item_and_is_in_its_history(
     for entry, (outcome, status) in zip(
         services.meetings.record(meeting_id).items, expected.items(), strict=True
     ):
-        reason = "en kostnadskalkyl" if outcome.needs_reason else None
-        result = services.meetings.decide(entry, outcome, reason=reason)
+        reason = "en kostnadskalkyl saknas" if outcome.needs_reason else None
+        to = "kansliet" if outcome.needs_reason else None
+        result = services.meetings.decide(entry, outcome, reason=reason, referred_to=to)
         assert result.item.status is status, outcome
         assert result.entry.decision.outcome is outcome
+        assert result.entry.decision.sentence() == sentences[outcome]
         trail = services.items.history(entry.item.id)
         decision = next(e for e in trail if e.action == "decision")
         assert decision.new_value == outcome.label
-        assert decision.note.startswith("Internationella beredningen beslutar att")
+        assert decision.note == sentences[outcome]
+        assert "beslutar" not in decision.note
     referred = services.meetings.record(meeting_id).items[2]
-    assert referred.decision.clauses == ("återremittera ärendet för en kostnadskalkyl",)
+    assert referred.decision.reason == "en kostnadskalkyl saknas"
+    assert referred.decision.referred_to == "kansliet"
+    assert referred.decision.clauses == ()
 
 
 def test_approval_adopts_the_proposal_and_återremiss_needs_a_reason(
@@ -120,18 +159,16 @@ def test_approval_adopts_the_proposal_and_återremiss_needs_a_reason(
     entry = services.meetings.record(meeting_id).items[0]
     services.meetings.edit_entry(
         entry.id, heading="Konferens i Oslo", presenter="Erik Sandberg",
-        proposal=["att tillstyrka deltagande", "uppdra åt kontoret att redovisa"], discussion="",
+        proposal=["att deltagande beviljas", "kontoret redovisar resan"], discussion="",
     )  # fmt: skip
     entry = services.meetings.record(meeting_id).items[0]
     assert entry.heading == "Konferens i Oslo"
-    assert entry.proposal == ("tillstyrka deltagande", "uppdra åt kontoret att redovisa")
+    assert entry.proposal == ("deltagande beviljas", "kontoret redovisar resan")
     with pytest.raises(MeetingError, match="skälet"):
         services.meetings.decide(entry, Outcome.REFERRED_BACK)
-    result = services.meetings.decide(entry, Outcome.APPROVED)
+    result = services.meetings.decide(entry, Outcome.ENDORSED)
     assert result.entry.decision.sentence() == (
-        "Internationella beredningen beslutar\n"
-        "att tillstyrka deltagande\n"
-        "att uppdra åt kontoret att redovisa"
+        "Beredningen tillstyrker\natt deltagande beviljas\natt kontoret redovisar resan"
     )
     with pytest.raises(MeetingError, match="beslut"):
         services.meetings.remove_entry(result.entry)
@@ -151,19 +188,19 @@ def test_tabling_puts_the_item_first_on_the_next_agenda(
     following = services.meetings.record(next_id)
     assert [e.heading for e in following.items] == ["Bordläggs", "Väntar redan"]
     assert following.items[0].tabled_from == DAY
-    assert [e.kind for e in following.entries[:3]] == [EntryKind.OPENING] * 3
+    assert [e.kind for e in following.entries[:2]] == [EntryKind.OPENING] * 2
 
 
 def test_paragraphs_run_through_the_year_and_are_fixed_when_held(
     services: Services, meeting_id: int
 ) -> None:
     record = services.meetings.record(meeting_id)
-    assert [e.paragraph for e in record.entries] == [1, 2, 3, 4, 5, 6]  # provisional
+    assert [e.paragraph for e in record.entries] == [1, 2, 3, 4, 5]  # provisional
     services.meetings.set_status(meeting_id, MeetingStatus.HELD)
     following = services.meetings.record(services.meetings.on(NEXT).id)
     assert following.entries[0].paragraph == 1  # a new calendar year starts at § 1
     later = services.meetings.create(date(2026, 12, 16))
-    assert services.meetings.record(later.id).entries[0].paragraph == 7
+    assert services.meetings.record(later.id).entries[0].paragraph == 6
     adjusted = services.meetings.set_status(meeting_id, MeetingStatus.ADJUSTED)
     assert adjusted.adjusted_on == date(2026, 11, 23)  # the fixture's today
 
@@ -192,12 +229,12 @@ def test_attendance_jav_and_remarks(services: Services, meeting_id: int) -> None
     assert services.meetings.record(meeting_id).items[0].absences == ()
 
 
-def test_delegation_decisions_are_listed_at_the_next_meeting(
+def test_delegation_decisions_are_listed_for_information_at_the_next_meeting(
     services: Services, meeting_id: int
 ) -> None:
     trip = services.items.register(make_item(title="Resa", dnr="KS 2026/77"))
     decided = services.meetings.register_delegation(
-        trip.id, date(2026, 12, 1), "Finansborgarrådet", "Godkänner resan."
+        trip.id, date(2026, 11, 20), "Finansborgarrådet", "Godkänner resan."
     )
     assert decided.dnr == "KS 2026/77"
     assert services.items.get(trip.id).status is Status.DECIDED
@@ -206,7 +243,66 @@ def test_delegation_decisions_are_listed_at_the_next_meeting(
     # Held: the decision stays with this meeting, and the next one does not list it again.
     services.meetings.set_status(meeting_id, MeetingStatus.HELD)
     assert services.meetings.record(services.meetings.on(NEXT).id).delegation_decisions == ()
-    assert services.meetings.record(meeting_id).delegation_decisions[0].reported_on == DAY
+    assert services.meetings.record(meeting_id).delegation_decisions[0].listed_on == DAY
+    # Listing it at IB is not reporting it to kommunstyrelsen.
+    assert decided.reported_on is None
+
+
+def test_an_item_is_decided_only_when_the_decision_is_registered(
+    services: Services, meeting_id: int
+) -> None:
+    item = ready(services, title="Konferens i Wien", dnr="KS 2026/80")
+    services.meetings.add_item(meeting_id, item.id)
+    entry = services.meetings.record(meeting_id).items[0]
+    assert services.meetings.decide(entry, Outcome.ENDORSED).item.status is Status.ENDORSED
+    with pytest.raises(MeetingError, match="framtiden"):
+        services.meetings.register_delegation(
+            item.id, date(2026, 12, 24), "Finansborgarrådet", clauses=["godkänna resan"]
+        )
+    with pytest.raises(MeetingError, match="beslutet"):
+        services.meetings.register_delegation(item.id, date(2026, 11, 20), "Finansborgarrådet")
+    decision = services.meetings.register_delegation(
+        item.id, date(2026, 11, 20), "Finansborgarrådet",
+        clauses=["att godkänna deltagande för två personer"],
+        delegation_point="KS delegationsordning", decision_dnr="KS 2026/80-2", granted=True,
+    )  # fmt: skip
+    assert services.items.get(item.id).status is Status.DECIDED
+    assert decision.text == "Finansborgarrådet beslutar att godkänna deltagande för två personer"
+    assert (decision.delegation_point, decision.decision_dnr, decision.granted) == (
+        "KS delegationsordning", "KS 2026/80-2", True,
+    )  # fmt: skip
+    trail = [(e.action, e.new_value) for e in services.items.history(item.id)]
+    assert ("decision", "Delegationsbeslut 2026-11-20 av Finansborgarrådet") in trail
+    ks = services.meetings.register_delegation(
+        item.id, date(2026, 11, 21), "Kommunstyrelsen", clauses=["godkänna avtalet"],
+        body=DecidingBody.KS, meeting_ref="KS 2026-11-21 § 4",
+    )  # fmt: skip
+    assert not ks.reportable and ks.label == "Beslut 2026-11-21 av Kommunstyrelsen"
+
+
+def test_the_report_to_ks_lists_the_period_and_records_the_day_once(services: Services) -> None:
+    trips = [
+        services.items.register(make_item(title=f"Resa {n}", dnr=f"KS 2026/9{n}"))
+        for n in (1, 2, 3)
+    ]
+    days = (date(2026, 10, 31), date(2026, 11, 2), date(2026, 11, 20))
+    for trip, day in zip(trips, days, strict=True):
+        services.meetings.register_delegation(trip.id, day, "Finansborgarrådet", "Godkänt.")
+    services.meetings.register_delegation(
+        trips[1].id, date(2026, 11, 3), "Kommunstyrelsen", "Godkänt.", body=DecidingBody.KS
+    )
+    report = services.meetings.delegation_report(
+        date(2026, 11, 1), date(2026, 11, 30), record=False
+    )
+    assert [d.dnr for d in report.decisions] == ["KS 2026/92", "KS 2026/93"]  # KS's own is not
+    assert all(d.reported_on is None for d in report.decisions)
+    report = services.meetings.delegation_report(date(2026, 11, 1), date(2026, 11, 30), record=True)
+    assert {d.reported_on for d in report.decisions} == {date(2026, 11, 23)}
+    assert ("reported", "2026-11-23") in [
+        (e.action, e.new_value) for e in services.items.history(trips[1].id)
+    ]
+    with pytest.raises(MeetingError, match="före"):
+        services.meetings.delegation_report(date(2026, 11, 30), date(2026, 11, 1), record=False)
 
 
 def test_warnings_for_an_empty_agenda_and_a_late_decision(

@@ -1,5 +1,5 @@
 """A whole meeting through the TUI (docs/scenarios.md 2–4): build the agenda, run meeting mode with
-attendance, jäv, a reservation and one decision of each kind, then preview and export."""
+attendance, jäv, a reservation and one position of each kind, then preview and export."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from ib_tui.ui.app import IBApp
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import FieldsModal
 from ib_tui.ui.modals.help import HelpModal
-from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.screens.agenda import AgendaScreen
 from ib_tui.ui.screens.documents import DocumentScreen
 from ib_tui.ui.screens.meeting_mode import DECISION_KEYS, MeetingModeScreen
@@ -30,14 +29,15 @@ from tests.ui.pilot import notifications, screen_text, wait_for, wait_for_list
 DAY = date(2026, 12, 9)
 NEXT = date(2027, 1, 20)
 OUTCOME_KEYS = {outcome: key for key, outcome in DECISION_KEYS.items()}
+ITEM_OUTCOMES = [outcome for outcome in Outcome if outcome is not Outcome.AGREED]
 
 
 @pytest.fixture
 def services_with_meeting(services: Services) -> Services:
-    """Two meetings and seven items ready for decision, one per outcome, one starting early."""
+    """Two meetings and six items ready for IB, one per position, one starting early."""
     services.meetings.create(DAY)
     services.meetings.create(NEXT)
-    for number, outcome in enumerate(list(Outcome)[:7], start=1):
+    for number, outcome in enumerate(ITEM_OUTCOMES, start=1):
         starts = "2026-12-03" if number == 1 else "2027-02-01"
         item = services.items.register(
             make_item(title=f"Ärende {number} {outcome.value}", dnr=f"KS 2026/{number}",
@@ -83,24 +83,24 @@ async def test_build_the_agenda(services_with_meeting: Services) -> None:
         assert "onsdagen den 9 december 2026" in screen_text(pilot)
         assert "Föredragningslistan har inga ärenden." in screen_text(pilot)
         await pilot.press("tab")  # to the items ready for decision
-        for _ in range(7):
+        for _ in range(6):
             await pilot.press("a")
         await pilot.pause()
         record = agenda.record
-        assert [e.dnr for e in record.items] == [f"KS 2026/{n}" for n in range(1, 8)]
+        assert [e.dnr for e in record.items] == [f"KS 2026/{n}" for n in range(1, 7)]
         text = screen_text(pilot)
-        assert f"7 ärenden · kostnad {format_amount(28000)}" in text
+        assert f"6 ärenden · kostnad {format_amount(21000)}" in text
         assert "KS 2026/1: börjar 3 december 2026, före sammanträdet" in text
-        assert "Inga ärenden är klara för beslut" in text
+        assert "Inga ärenden är klara för IB" in text
 
         # Order: move the second item above the first.
         await pilot.press("shift+tab")
         agenda_table = agenda.query_one("#agenda", DataTable)
-        agenda_table.move_cursor(row=4)
+        agenda_table.move_cursor(row=3)
         await pilot.press("K")
         await pilot.pause()
         assert [e.dnr for e in agenda.record.items][:2] == ["KS 2026/2", "KS 2026/1"]
-        assert agenda_table.cursor_row == 3
+        assert agenda_table.cursor_row == 2
 
         # Write the proposal as att-clauses; an empty rubrik is refused next to its field.
         await pilot.press("e")
@@ -110,21 +110,21 @@ async def test_build_the_agenda(services_with_meeting: Services) -> None:
         await fill(
             pilot,
             {"heading": "Konferens i Oslo", "presenter": "Erik Sandberg",
-             "proposal": "att tillstyrka deltagande\nuppdra åt kontoret att redovisa resan"},
+             "proposal": "att deltagande beviljas\nkontoret redovisar resan"},
         )  # fmt: skip
         assert isinstance(app.screen, AgendaScreen)
-        entry = agenda.record.entries[3]
+        entry = agenda.record.entries[2]
         assert entry.heading == "Konferens i Oslo"
-        assert entry.proposal == ("tillstyrka deltagande", "uppdra åt kontoret att redovisa resan")
+        assert entry.proposal == ("deltagande beviljas", "kontoret redovisar resan")
 
         # Remove one after confirming; it goes back to the ready list.
-        agenda_table.move_cursor(row=9)
+        agenda_table.move_cursor(row=7)
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("y")
         await pilot.pause()
-        assert len(agenda.record.items) == 6
-        assert [item.dnr for item in agenda.candidates] == ["KS 2026/7"]
+        assert len(agenda.record.items) == 5
+        assert [item.dnr for item in agenda.candidates] == ["KS 2026/6"]
 
 
 async def test_a_whole_meeting_in_meeting_mode(
@@ -140,7 +140,9 @@ async def test_a_whole_meeting_in_meeting_mode(
         await pilot.press("m")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
         mode = app.screen
-        assert "§ 1 · punkt 1 av 13" in screen_text(pilot)
+        # Meeting mode opens at the first matter, not at "Sammanträdets öppnande".
+        assert "§ 3 · punkt 3 av 11" in screen_text(pilot)
+        assert "Ärende 1 endorsed" in screen_text(pilot)
 
         # Attendance and the justerare.
         await pilot.press("N")
@@ -150,15 +152,13 @@ async def test_a_whole_meeting_in_meeting_mode(
         assert [a.present for a in record.attendees] == [True, True, False, True, True]
         assert record.meeting.justerare == "KF ordförande"
 
-        # To the first item: every outcome, one key each.
-        await pilot.press("right", "right", "right")
-        assert "Ärende 1 approved" in screen_text(pilot)
+        # Every position, one key each.
         assert "Strategins principer" in screen_text(pilot)
-        for outcome in list(Outcome)[:7]:
+        for outcome in ITEM_OUTCOMES:
             await pilot.press(OUTCOME_KEYS[outcome])
             if outcome is Outcome.REFERRED_BACK:
-                assert isinstance(app.screen, ReasonModal)
-                await pilot.press(*"en kostnadskalkyl", "enter")
+                assert isinstance(app.screen, FieldsModal)
+                await fill(pilot, {"reason": "en kostnadskalkyl saknas"})
             await pilot.pause()
             assert mode.entry.decision.outcome is outcome
             await pilot.press("right")
@@ -167,26 +167,27 @@ async def test_a_whole_meeting_in_meeting_mode(
             entry.dnr: entry.item.status for entry in services.meetings.record(meeting.id).items
         }
         assert statuses == {
-            "KS 2026/1": Status.DECIDED, "KS 2026/2": Status.DECIDED,
+            "KS 2026/1": Status.ENDORSED, "KS 2026/2": Status.OPPOSED,
             "KS 2026/3": Status.IN_PREPARATION, "KS 2026/4": Status.READY,
-            "KS 2026/5": Status.DECIDED, "KS 2026/6": Status.DECIDED,
-            "KS 2026/7": Status.WRITTEN_OFF,
+            "KS 2026/5": Status.RAISED_TO_KS, "KS 2026/6": Status.NOTED,
         }  # fmt: skip
+        referred = services.meetings.record(meeting.id).items[2].decision
+        assert referred.sentence().count("en kostnadskalkyl saknas") == 1
         following = services.meetings.record(services.meetings.on(NEXT).id)
         assert [e.dnr for e in following.items] == ["KS 2026/4"]  # tabled, on the next agenda
 
         # Back to the first item: change the decision text, jäv and a reservation.
-        await pilot.press("home", "right", "right", "right")
-        await pilot.press("b")  # same outcome again: no question asked
+        await pilot.press("home", "right", "right")
+        await pilot.press("t")  # same position again: no question asked
         await pilot.press("e")
-        await fill(pilot, {"clauses": "att tillstyrka resan\natt begära en rapport"})
+        await fill(pilot, {"clauses": "att resan genomförs\natt en rapport lämnas"})
         await pilot.press("j")
         await fill(pilot, {"member": members[1].key, "reason": AbsenceReason.CONFLICT_OF_INTEREST})
         await pilot.press("R")
-        await fill(pilot, {"member": members[3].key, "text": "Resan är för dyr."})
+        await fill(pilot, {"member": members[3].key, "text": "För dyrt."})
         await pilot.pause()
-        entry = services.meetings.record(meeting.id).entries[3]
-        assert entry.decision.clauses == ("tillstyrka resan", "begära en rapport")
+        entry = services.meetings.record(meeting.id).entries[2]
+        assert entry.decision.clauses == ("resan genomförs", "en rapport lämnas")
         assert [(a.member, a.reason) for a in entry.absences] == [
             ("KF ordförande", AbsenceReason.CONFLICT_OF_INTEREST)
         ]
@@ -194,13 +195,13 @@ async def test_a_whole_meeting_in_meeting_mode(
             ("KS 1:e vice ordförande", RemarkKind.RESERVATION)
         ]
         text = screen_text(pilot)
-        assert "KF ordförande (jäv)" in text and "Resan är för dyr." in text
+        assert "KF ordförande (jäv)" in text and "För dyrt." in text
 
         # Changing a recorded decision to another outcome asks first.
         await pilot.press("a")
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("n")
-        assert mode.entry.decision.outcome is Outcome.APPROVED
+        assert mode.entry.decision.outcome is Outcome.ENDORSED
 
         # The record: previews switch with one key; exports say where the file went.
         await pilot.press("escape")
@@ -213,7 +214,7 @@ async def test_a_whole_meeting_in_meeting_mode(
         assert documents.kind.value == "minutes"
         assert "Protokoll" in documents.query_one("#document-title").render().plain
         markdown = documents.query_one(Markdown).source
-        assert "## § 4 Konferens" not in markdown and "Resan är för dyr." in markdown
+        assert "## § 4 Konferens" not in markdown and "För dyrt." in markdown
         await pilot.press("x")
         exported = data_dir / "exporter" / "2026-12-09-protokoll.md"
         assert exported.read_text("utf-8") == markdown
@@ -271,10 +272,10 @@ async def test_meeting_screens_at_80x24_and_without_meetings(services: Services)
         assert "Hjälp" in text.splitlines()[-1] or "?" in text.splitlines()[-1]
         await pilot.press("m")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
-        await pilot.press("end", "right", "b")
+        await pilot.press("end", "right", "g")
         await pilot.pause()
         entry = services.meetings.record(meeting.id).entries[-1]
-        assert entry.decision.outcome is Outcome.APPROVED  # a standard entry takes a decision
+        assert entry.decision.outcome is Outcome.AGREED  # a standard entry takes a position
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpModal)
         assert "Återremiss" in screen_text(pilot)  # the keys, built from the live bindings

@@ -132,7 +132,7 @@ async def test_undo_and_redo_a_status_change_from_the_list(services: Services, i
         await wait_for(pilot, lambda: table.current_row.item.status is Status.READY)
         await pilot.press("u")
         await wait_for(pilot, lambda: table.current_row.item.status is Status.RECEIVED)
-        assert "Ångrat: KS 2026/7: status klar för beslut → inkommen" in notifications(pilot)
+        assert "Ångrat: KS 2026/7: status klar för IB → inkommen" in notifications(pilot)
         await pilot.press("U")
         await wait_for(pilot, lambda: table.current_row.item.status is Status.READY)
         await pilot.press("ctrl+z")

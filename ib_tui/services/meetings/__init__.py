@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ib_tui.services.meetings.agenda import AgendaUseCases
 from ib_tui.services.meetings.base import MeetingError, SeriesInputError
-from ib_tui.services.meetings.delegation import DelegationUseCases
+from ib_tui.services.meetings.delegation import DelegationReport, DelegationUseCases
 from ib_tui.services.meetings.members import MemberUseCases
 from ib_tui.services.meetings.positions import DecisionResult, PositionUseCases
 from ib_tui.services.meetings.schedule import REPEATS, ScheduleUseCases, series_rule
@@ -22,6 +22,7 @@ class MeetingService(
 __all__ = [
     "REPEATS",
     "DecisionResult",
+    "DelegationReport",
     "MeetingError",
     "MeetingNotFound",
     "MeetingService",

@@ -22,10 +22,11 @@ class AgendaUseCases(MeetingUseCases):
             entries=tuple(self._judged(entry) for entry in entries),
             attendees=tuple(self.repository.members.attendance(meeting_id)),
             delegation_decisions=tuple(self.repository.delegations.delegation_decisions(meeting)),
+            organ=self.repository.schedule.organ(),
         )
 
     def candidates(self, meeting_id: int) -> list[Item]:
-        """Items "klar för beslut" that are on no agenda from this meeting's day on."""
+        """Items "klar för IB" that are on no agenda from this meeting's day on."""
         meeting = self.repository.schedule.get(meeting_id)
         return self.items.get_many(self.repository.agenda.unplaced_ready(meeting.day))
 

@@ -21,6 +21,7 @@ from ib_tui.domain.meeting import (
     default_clauses,
 )
 from ib_tui.domain.model import Item
+from ib_tui.domain.positions import DEFAULT_REFERRED_TO
 from ib_tui.services.meetings.base import MeetingError, MeetingUseCases
 
 
@@ -38,19 +39,24 @@ class PositionUseCases(MeetingUseCases):
         outcome: Outcome,
         clauses: Sequence[str] | None = None,
         reason: str | None = None,
+        referred_to: str | None = None,
     ) -> DecisionResult:
-        """Records the decision on an entry and moves its item: bifall/avslag/hänskjuts →
-        beslutad, återremiss → under beredning (with the reason), lämnas utan åtgärd →
-        avskriven, bordläggning → onto the next meeting's agenda, first after the opening."""
+        """Records the meeting's position on an entry and moves its item: tillstyrks →
+        tillstyrkt i IB, avstyrks → avstyrkt i IB, lyfts till KS → lyft till kommunstyrelsen,
+        noteras → noterat i IB, återremiss → under beredning (with to whom and why),
+        bordläggning → onto the next meeting's agenda, first after the opening. A deciding
+        organ's bifall and avslag make the item beslutad."""
         assert entry.id is not None
         reason = (reason or "").strip() or None
         if outcome.needs_reason and not reason:
             raise MeetingError("ange skälet till återremissen")
+        organ = self.repository.schedule.organ()
         decision = Decision(
             outcome,
-            att_clauses(clauses or ()) or default_clauses(outcome, entry.proposal, reason),
+            att_clauses(clauses or ()) or default_clauses(outcome, entry.proposal),
             reason,
             self.context.now(),
+            ((referred_to or "").strip() or DEFAULT_REFERRED_TO) if outcome.needs_reason else None,
         )
         tabled_to = None
         agenda = self.repository.agenda
@@ -67,17 +73,17 @@ class PositionUseCases(MeetingUseCases):
                     item.id,
                     "decision",
                     field="decision",
-                    new_value=outcome.label,
-                    note=decision.sentence(),
+                    new_value=outcome.label_for(organ),
+                    note=decision.sentence(organ),
                 )
-                if outcome.status_after and outcome.status_after is not item.status:
-                    note = reason or decision.sentence()
+                status = outcome.status_after(organ)
+                if status and status is not item.status:
                     item = self.items.set_status(
                         item.id,
-                        outcome.status_after,
+                        status,
                         user=self.context.user,
                         at=self.context.now(),
-                        reason=note,
+                        reason=decision.sentence(organ),
                         action="decision",
                     )
                 if outcome is Outcome.TABLED:

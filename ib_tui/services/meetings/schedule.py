@@ -9,6 +9,7 @@ from datetime import date, time
 
 from ib_tui.domain.dates import DateError, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import DEFAULT_PLACE, DEFAULT_TIME, Meeting, MeetingStatus
+from ib_tui.domain.organ import Organ, OrganKind
 from ib_tui.domain.schedule import (
     Frequency,
     ScheduleError,
@@ -84,6 +85,23 @@ def series_rule(
 
 
 class ScheduleUseCases(MeetingUseCases):
+    def organ(self) -> Organ:
+        return self.repository.schedule.organ()
+
+    def set_organ(self, name: str, kind: OrganKind) -> Organ:
+        """The organ's name and kind (IB, a beredning, by default): a deciding organ gets a
+        protokoll with justering, new meetings get its standard entries."""
+        if not name.strip():
+            raise MeetingError("organets namn får inte vara tomt")
+        with self.context.store.transaction():
+            old = self.repository.schedule.organ()
+            self.repository.schedule.set_organ(Organ(name.strip(), kind))
+            self._audit(
+                "organ", "set", old_value=f"{old.name}; {old.kind.value}",
+                new_value=f"{name.strip()}; {kind.value}",
+            )  # fmt: skip
+        return self.repository.schedule.organ()
+
     def meetings(self) -> list[Meeting]:
         return self.repository.schedule.all()
 

@@ -174,7 +174,7 @@ class AgendaRepository(Repository):
         ]  # fmt: skip
 
     def unplaced_ready(self, today: date) -> list[int]:
-        """Ids of items "klar för beslut" not on the agenda of a meeting from today on."""
+        """Ids of items "klar för IB" not on the agenda of a meeting from today on."""
         return [
             row[0]
             for row in self._conn.execute(

@@ -22,10 +22,11 @@ class PositionRepository(Repository):
     def set_decision(self, entry_id: int, decision: Decision, *, user: str) -> None:
         assert decision.decided_at is not None
         self._conn.execute(
-            "INSERT INTO decisions (entry_id, outcome, clauses, reason, decided_at, user) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET "
+            "INSERT INTO decisions (entry_id, outcome, clauses, reason, decided_at, user, "
+            "referred_to) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET "
             "outcome = excluded.outcome, clauses = excluded.clauses, reason = excluded.reason, "
-            "decided_at = excluded.decided_at, user = excluded.user",
+            "decided_at = excluded.decided_at, user = excluded.user, "
+            "referred_to = excluded.referred_to",
             (
                 entry_id,
                 decision.outcome.value,
@@ -33,6 +34,7 @@ class PositionRepository(Repository):
                 decision.reason,
                 decision.decided_at.isoformat(timespec="seconds"),
                 user,
+                decision.referred_to,
             ),
         )
 
@@ -57,9 +59,11 @@ class PositionRepository(Repository):
 
     def decisions(self, conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Decision]:
         return {
-            entry_id: Decision(Outcome(outcome), lines(clauses), reason, datetime.fromisoformat(at))
-            for entry_id, outcome, clauses, reason, at in conn.execute(
-                "SELECT entry_id, outcome, clauses, reason, decided_at FROM decisions "
+            entry_id: Decision(
+                Outcome(outcome), lines(clauses), reason, datetime.fromisoformat(at), referred_to
+            )
+            for entry_id, outcome, clauses, reason, at, referred_to in conn.execute(
+                "SELECT entry_id, outcome, clauses, reason, decided_at, referred_to FROM decisions "
                 f"WHERE entry_id IN ({in_list(ids)})",
                 list(ids),
             )

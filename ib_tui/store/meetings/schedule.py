@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ib_tui.domain.meeting import (
-    CLOSING_ENTRIES,
-    DEFAULT_PLACE,
-    OPENING_ENTRIES,
-    STANDARD_PROPOSALS,
-    EntryKind,
-    Meeting,
-)
+from ib_tui.domain.meeting import DEFAULT_PLACE, Meeting, standard_entries
+from ib_tui.domain.organ import Organ, OrganKind
 from ib_tui.store.meetings.base import (
     MEETING_COLUMNS,
     MeetingNotFound,
@@ -42,17 +36,27 @@ class ScheduleRepository(Repository):
         return meeting_id, True
 
     def _add_standard_entries(self, meeting_id: int) -> None:
-        rows = [(EntryKind.OPENING, heading) for heading in OPENING_ENTRIES]
-        rows += list(CLOSING_ENTRIES)
+        rows = standard_entries(self.organ().kind)
         self._conn.executemany(
             "INSERT INTO agenda_entries (meeting_id, position, kind, heading, proposal) "
             "VALUES (?, ?, ?, ?, ?)",
             [
-                (meeting_id, position, kind.value, heading,
-                 "\n".join(STANDARD_PROPOSALS.get(heading, ())) or None)
-                for position, (kind, heading) in enumerate(rows, start=1)
+                (meeting_id, position, kind.value, heading, "\n".join(proposal) or None)
+                for position, (kind, heading, proposal) in enumerate(rows, start=1)
             ],
         )  # fmt: skip
+
+    def organ(self) -> Organ:
+        """The organ whose meetings these are (a setting; IB, a beredning, by default)."""
+        row = self._conn.execute("SELECT name, kind FROM organ WHERE id = 1").fetchone()
+        return Organ(row[0], OrganKind(row[1])) if row else Organ()
+
+    def set_organ(self, organ: Organ) -> None:
+        self._conn.execute(
+            "INSERT INTO organ (id, name, kind) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE "
+            "SET name = excluded.name, kind = excluded.kind",
+            (organ.name, organ.kind.value),
+        )
 
     def get(self, meeting_id: int) -> Meeting:
         row = self._conn.execute(

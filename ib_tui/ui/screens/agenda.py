@@ -63,14 +63,14 @@ class AgendaScreen(Screen[None]):
 ## Föredragningslistan
 
 Till vänster sammanträdets föredragningslista i ordning, till höger ärendena som är
-**klara för beslut** och ännu inte ligger på någon lista. **Tab** byter mellan dem.
+**klara för IB** och ännu inte ligger på någon lista. **Tab** byter mellan dem.
 
 **a** (eller Enter i högra listan) lägger det markerade ärendet på listan: bordlagda ärenden
 hamnar först efter de inledande punkterna, andra efter det sista ärendet.
 **d** tar bort en punkt, **K/J** (eller Shift+↑/↓) flyttar den upp och ned, **e** redigerar
-rubrik, föredragande och förslag till beslut (en att-sats per rad), **+** lägger till en egen
-punkt. Under listan syns mötets totala kostnad och varningar: ett evenemang som börjar före
-sammanträdet (beslutet kommer för sent) och en tom lista.
+rubrik, föredragande och förslag (en att-sats per rad, som i ”Beredningen tillstyrker att …”),
+**+** lägger till en egen punkt. Under listan syns mötets totala kostnad och varningar: ett
+evenemang som börjar före sammanträdet (beslutet kommer för sent) och en tom lista.
 
 **m** öppnar mötesläget för projektorn, **v** visar föredragningslistan, protokollet och
 minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil.
@@ -111,7 +111,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
                 yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
                 yield Static(id="agenda-status")
             with Vertical(id="candidates-pane"):
-                yield Label("Klara för beslut, inte placerade", classes="section-title")
+                yield Label("Klara för IB, inte placerade", classes="section-title")
                 yield DataTable(id="candidates", cursor_type="row")
                 with VerticalScroll(id="entry-scroll"):
                     yield Static(id="entry-detail")
@@ -201,7 +201,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
             text.append("\n\na lägger ärendet på föredragningslistan.", "dim")
             detail.update(text)
         elif candidates.has_focus:
-            detail.update(Text("Inga ärenden är klara för beslut och oplacerade.", "italic"))
+            detail.update(Text("Inga ärenden är klara för IB och oplacerade.", "italic"))
         elif self.record and (entry := self.current_entry()):
             detail.update(render_entry(entry, self.record))
         else:
@@ -230,7 +230,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
     def action_add(self) -> None:
         item = self.current_candidate()
         if item is None or item.id is None:
-            self.notify("Inga ärenden är klara för beslut och oplacerade.", severity="warning")
+            self.notify("Inga ärenden är klara för IB och oplacerade.", severity="warning")
             return
         if self._run(lambda: self.services.meetings.add_item(self.meeting_id, item.id)):
             self.notify(f"{item.dnr or item.title} lagt på föredragningslistan", timeout=2)
@@ -290,7 +290,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
             Field("heading", "Rubrik", entry.heading),
             Field("presenter", "Föredragande", entry.presenter or ""),
             Field(
-                "proposal", "Förslag till beslut", "\n".join(entry.proposal), multiline=True,
+                "proposal", "Förslag (att-satser)", "\n".join(entry.proposal), multiline=True,
                 hint="En att-sats per rad, t.ex. ”tillstyrka deltagande”.",
             ),
             Field("discussion", "Ärendet i korthet / diskussion", entry.discussion or "",

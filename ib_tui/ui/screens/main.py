@@ -30,7 +30,17 @@ STATUS_KEYS = {
     "4": Status.DECIDED,
     "5": Status.WRITTEN_OFF,
 }
-ACTIVE = frozenset({Status.RECEIVED, Status.IN_PREPARATION, Status.READY})
+# The open cases: not yet at IB, or waiting for the decision after IB's position.
+ACTIVE = frozenset(
+    {
+        Status.RECEIVED,
+        Status.IN_PREPARATION,
+        Status.READY,
+        Status.ENDORSED,
+        Status.OPPOSED,
+        Status.RAISED_TO_KS,
+    }
+)
 # What `s` steps through: everything, the open cases, then each status on its own.
 STATUS_FILTERS: list[tuple[str, frozenset[Status]]] = [
     ("alla", frozenset()),
@@ -53,8 +63,10 @@ Den högra panelen (under listan i smala fönster) visar det markerade ärendets
 **strategins principer**: vilka som gäller, bedömningen (✖ Konflikt, ▲ Varning, ✔ OK),
 skälet och strategins egen mening, och var ärendet beslutas (forum).
 
-**1–5** sätter status: 1 inkommen, 2 under beredning, 3 klar för beslut, 4 beslutad,
-5 avskriven (kräver ett skäl). Datum för varje ändring sparas.
+**1–5** sätter status: 1 inkommen, 2 under beredning, 3 klar för IB, 4 beslutad (öppnar
+registreringen av beslutet: datum, vem som beslutade, delegationspunkt, att-satser, dnr),
+5 avskriven (kräver ett skäl). Datum för varje ändring sparas. Beredningens ställningstagande
+(tillstyrkt, avstyrkt, lyft till KS, noterat) sätts i mötesläget.
 
 **/** söker i rubrik, sammanfattning, dnr, stad, land och beställare medan du skriver.
 **t** och **s** stegar genom typ- och statusfilter, **o** byter sortering, **Esc** rensar.
@@ -67,8 +79,9 @@ syns också i historiken. Har någon annan ändrat ärendet efter dig får du v�
 **i** importerar ärenden från en JSON- eller CSV-fil.
 
 **m** öppnar sammanträdena: föredragningslistor, mötesläget, beslut och protokoll.
-**D** registrerar ett delegationsbeslut (t.ex. finansborgarrådets beslut om en konferensresa):
-ärendet blir beslutat och anmäls under ”Anmälan av delegationsbeslut” på nästa sammanträde.
+**D** (eller **4**) registrerar beslutet som fattas efter beredningen, oftast
+finansborgarrådets på delegation: först då blir ärendet beslutat. Delegationsbeslut anmäls
+till kommunstyrelsen (`ib-tui export delegations`) och visas för kännedom på nästa möte.
 
 Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 """
@@ -98,7 +111,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         *UNDO_BINDINGS,
         Binding("i", "import_items", "Importera", show=False, id="main.import"),
         Binding("m", "meetings", "Möten", id="main.meetings"),
-        Binding("D", "delegation", "Delegationsbeslut", show=False, id="item.delegation"),
+        Binding("D", "delegation", "Registrera beslut", show=False, id="item.delegation"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -241,6 +254,9 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         if item is None:
             return
         status = STATUS_KEYS[key]
+        if status is Status.DECIDED:  # only a registered decision makes an item beslutad
+            self.action_delegation()
+            return
         if status is Status.WRITTEN_OFF:
             self.app.push_screen(
                 ReasonModal(

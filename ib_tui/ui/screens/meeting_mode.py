@@ -27,38 +27,38 @@ from ib_tui.domain.meeting import (
     Remark,
     RemarkKind,
 )
-from ib_tui.errors import StoreError
+from ib_tui.domain.positions import DEFAULT_REFERRED_TO
+from ib_tui.errors import MeetingNotFound, StoreError
 from ib_tui.services import MeetingError, Services
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form
-from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.screens.agenda import meeting_line
 from ib_tui.ui.text import plain
 from ib_tui.ui.widgets.entry_view import render_entry
 from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 from ib_tui.ui.widgets.principle_panel import PrinciplePanel
 
+# IB's positions, one key each (docs/meetings.md); a deciding organ's labels are bifall, avslag …
 DECISION_KEYS = {
-    "b": Outcome.APPROVED,
-    "a": Outcome.REJECTED,
+    "t": Outcome.ENDORSED,
+    "a": Outcome.OPPOSED,
     "r": Outcome.REFERRED_BACK,
-    "t": Outcome.TABLED,
-    "k": Outcome.TO_KS,
-    "f": Outcome.TO_KF,
-    "x": Outcome.NO_ACTION,
-    "o": Outcome.NOTED,
+    "b": Outcome.TABLED,
+    "k": Outcome.RAISED_TO_KS,
+    "n": Outcome.NOTED,
+    "g": Outcome.AGREED,
 }
 DECISION_NAMES = {  # short, for the footer; the help lists the full labels too
-    Outcome.APPROVED: "Bifall",
-    Outcome.REJECTED: "Avslag",
+    Outcome.ENDORSED: "Tillstyrk",
+    Outcome.OPPOSED: "Avstyrk",
     Outcome.REFERRED_BACK: "Återremiss",
     Outcome.TABLED: "Bordlägg",
-    Outcome.TO_KS: "Till KS",
-    Outcome.TO_KF: "Till KF",
-    Outcome.NO_ACTION: "Utan åtgärd",
-    Outcome.NOTED: "Antecknas",
+    Outcome.RAISED_TO_KS: "Lyft till KS",
+    Outcome.NOTED: "Noteras",
+    Outcome.AGREED: "Godkänns",
 }
+SHOWN_KEYS = "tarbk"
 NOT_TAKING_PART = "deltar"  # the choice that clears an absence
 
 
@@ -72,11 +72,14 @@ forum och strategins principer (bedömning, skäl och citat).
 **→**, **Mellanslag** eller **PgDn** går till nästa punkt, **←** eller **PgUp** till
 föregående, **Home/End** till första och sista.
 
-Beslut med en tangent: **b** bifall/tillstyrks, **a** avslag/avstyrks, **r** återremiss
-(frågar efter skälet), **t** bordläggning (ärendet läggs först på nästa sammanträdes lista),
-**k** hänskjuts till KS, **f** hänskjuts till KF, **x** lämnas utan åtgärd, **o** antecknas
-(för de inledande och avslutande punkterna). Beslutet flyttar ärendets status och syns i dess
-historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar att …”).
+Beredningens ställningstagande med en tangent (beredningen bereder, beslutet fattas sedan av
+finansborgarrådet på delegation, kommunstyrelsen eller nämnden):
+**t** tillstyrks (”Beredningen tillstyrker att …”), **a** avstyrks (”Beredningen avstyrker
+ansökan.”), **r** återremitteras (frågar till vem och varför), **b** bordläggs (ärendet läggs
+först på nästa sammanträdes lista), **k** lyfts till kommunstyrelsen (KS måste besluta),
+**n** noteras för kännedom, **g** godkänns (de inledande och avslutande punkterna).
+Ställningstagandet flyttar ärendets status och syns i dess historik. **e** ändrar att-satserna.
+För ett beslutande organ (en nämnd) betyder samma tangenter bifall, avslag och så vidare.
 
 **R** reservation, **P** protokollsanteckning, **j** jäv (en ledamot deltar inte i paragrafen),
 **N** närvaro och justerare, **d** anteckna vad som diskuterades. **Esc** tillbaka.
@@ -92,12 +95,12 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
                 key,
                 f"decide('{key}')",
                 DECISION_NAMES[outcome],
-                show=key in "bart",
+                show=key in SHOWN_KEYS,
                 id=f"meeting.decide.{outcome.value}",
             )
             for key, outcome in DECISION_KEYS.items()
         ),
-        Binding("e", "edit_decision", "Beslutstext", id="meeting.text"),
+        Binding("e", "edit_decision", "Att-satser", id="meeting.text"),
         Binding("R", "remark('reservation')", "Reservation", show=False, id="meeting.reservation"),
         Binding("P", "remark('note')", "Protokollsanteckning", show=False, id="meeting.note"),
         Binding("j", "absence", "Jäv", id="meeting.jav"),
@@ -132,10 +135,12 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
 
     def on_mount(self) -> None:
         self.reload()
-        if self.record and self.start_entry is not None:
-            ids = [entry.id for entry in self.record.entries]
-            if self.start_entry in ids:
-                self.index = ids.index(self.start_entry)
+        if self.record:
+            # At the chosen matter, or else at the first one, not at "Sammanträdets öppnande".
+            entries = self.record.entries
+            chosen = next((e for e in entries if e.id == self.start_entry and e.item), None)
+            first = chosen or next((e for e in entries if e.item is not None), None)
+            self.index = entries.index(first) if first else 0
         self.show()
 
     def on_resize(self) -> None:
@@ -205,16 +210,13 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
         if entry is None:
             return
         if outcome.needs_reason:
-            self.app.push_screen(
-                ReasonModal(f"Återremiss: {entry.heading}", "Vad ska beredas vidare?"),
-                lambda reason: reason is not None and self._decide(entry, outcome, reason),
-            )
+            self._refer_back(entry)
             return
         if entry.decision and entry.decision.outcome is not outcome:
             self.app.push_screen(
                 ConfirmModal(
-                    f"Punkten har redan beslutet ”{entry.decision.outcome.label}”. "
-                    f"Ändra till ”{outcome.label}”?",
+                    f"Punkten har redan ställningstagandet ”{self._label(entry.decision.outcome)}”."
+                    f" Ändra till ”{self._label(outcome)}”?",
                     yes="Ändra",
                     no="Behåll",
                 ),
@@ -223,13 +225,47 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
             return
         self._decide(entry, outcome, None)
 
-    def _decide(self, entry: AgendaEntry, outcome: Outcome, reason: str | None) -> None:
+    def _label(self, outcome: Outcome) -> str:
+        return outcome.label_for(self.record.organ) if self.record else outcome.label
+
+    def _refer_back(self, entry: AgendaEntry) -> None:
+        def save(values: Values) -> Mapping[str, str]:
+            if not values["reason"].strip():
+                return {"reason": "ange skälet: vad ska beredas vidare?"}
+            decided = self._decide(entry, Outcome.REFERRED_BACK, values["reason"], values["to"])
+            return {} if decided else {"": "återremissen kunde inte sparas"}
+
+        fields = [
+            Field("to", "Återremitteras till", DEFAULT_REFERRED_TO),
+            Field("reason", "Skäl (vad ska beredas vidare?)"),
+        ]
+        self._form(f"Återremiss: {entry.heading}", fields, save)
+
+    def _decide(
+        self,
+        entry: AgendaEntry,
+        outcome: Outcome,
+        reason: str | None,
+        referred_to: str | None = None,
+    ) -> bool:
         try:
-            result = self.services.meetings.decide(entry, outcome, reason=reason)
+            result = self.services.meetings.decide(
+                entry, outcome, reason=reason, referred_to=referred_to
+            )
+        except MeetingNotFound:
+            # Another window removed the entry (or the meeting) meanwhile: say so, re-read.
+            self.notify(
+                "Punkten finns inte längre på föredragningslistan – någon annan har tagit bort "
+                "den. Listan läses om.",
+                severity="warning",
+            )
+            self.reload()
+            self.show()
+            return False
         except (MeetingError, StoreError) as error:
             self.notify(str(error), severity="error")
-            return
-        message = f"§ {entry.paragraph}: {outcome.label}"
+            return False
+        message = f"§ {entry.paragraph}: {self._label(outcome)}"
         if outcome is Outcome.TABLED:
             message += (
                 f"; ligger nu på listan {result.tabled_to.isoformat()}"
@@ -238,11 +274,14 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
             )
         self.notify(message, timeout=3)
         broadcast(self.app, result.item)
+        return True
 
     def action_edit_decision(self) -> None:
         entry = self.entry
         if entry is None or entry.decision is None:
-            self.notify("Registrera först ett beslut (b, a, r, t, k, f, x, o).", severity="warning")
+            self.notify(
+                "Registrera först ett ställningstagande (t, a, r, b, k, n, g).", severity="warning"
+            )
             return
         decision = entry.decision
 
@@ -252,16 +291,18 @@ historik. **e** ändrar beslutstexten (”Internationella beredningen beslutar a
                 return {"clauses": "skriv minst en att-sats"}
             return self._call(
                 lambda: self.services.meetings.decide(
-                    entry, decision.outcome, clauses, decision.reason
+                    entry, decision.outcome, clauses, decision.reason, decision.referred_to
                 )
             )
 
+        organ = self.record.organ if self.record else None
+        lead = decision.sentence(organ) if organ else decision.sentence()
         field = Field(
-            "clauses", f"{self.record.body if self.record else ''} beslutar", multiline=True,
+            "clauses", f"Att-satser (nu: {lead.splitlines()[0]})", multiline=True,
             value="\n".join(f"att {clause}" for clause in decision.clauses),
             hint="En att-sats per rad.",
         )  # fmt: skip
-        self._form(f"Beslut: {entry.heading}", [field], save, wide=True)
+        self._form(f"Ställningstagande: {entry.heading}", [field], save, wide=True)
 
     def action_remark(self, kind: str) -> None:
         entry, remark_kind = self.entry, RemarkKind(kind)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 
 from ib_tui.domain.dates import format_amount, format_date
-from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, decision_sentence
+from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, proposal_sentence
 from ib_tui.domain.model import COST_LABELS
 from ib_tui.ui.text import plain
 from ib_tui.ui.widgets.item_detail import fact_table
@@ -56,11 +56,11 @@ def render_entry(
     if entry.tabled_from:
         fact("Bordlagt", format_date(entry.tabled_from))
     if entry.proposal:
-        fact("Förslag", decision_sentence(entry.proposal, record.body))
+        fact("Förslag", proposal_sentence(entry.proposal, record.organ))
     if entry.decision:
-        fact("Beslut", f"{entry.decision.outcome.label.upper()}: {entry.decision.sentence()}")
-        if entry.decision.reason and entry.decision.reason not in entry.decision.sentence():
-            fact("Skäl", entry.decision.reason)
+        label = entry.decision.outcome.label_for(record.organ).upper()
+        title = "Beslut" if record.organ.deciding else "Ställningstagande"
+        fact(title, f"{label}: {entry.decision.sentence(record.organ)}")
     fact("Deltar inte", ", ".join(f"{a.member} ({a.reason.label})" for a in entry.absences))
     for remark in entry.remarks:
         fact(remark.kind.label.capitalize(), f"{remark.member}: {remark.text}")
