@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ib_tui.domain.meeting import DelegationDecision
 from ib_tui.domain.model import Status
 from ib_tui.domain.query import ItemQuery, SortOrder
 from ib_tui.services import Services
@@ -258,7 +259,9 @@ def test_the_confidential_ground_is_stored_and_a_delegation_decision_carries_it(
     assert services.items.get(item.id).confidential_ground == "18 kap. 8 § OSL"
     with services.store.transaction():
         services.meetings.repository.delegations.add_delegation(
-            item.id, date(2026, 11, 20), "Finansborgarrådet", "Beviljas", user="t", at=AT
+            DelegationDecision(item.id, date(2026, 11, 20), "Finansborgarrådet", "Beviljas"),
+            user="t",
+            at=AT,
         )
     (decision,) = services.meetings.repository.delegations.delegations_for_item(item.id)
     assert decision.confidential and decision.confidential_ground == "18 kap. 8 § OSL"
