@@ -19,7 +19,10 @@ def _old_database(path: Path) -> None:
     connection = sqlite3.connect(path, isolation_level=None)
     for statements in MIGRATIONS[:OLD_VERSION]:
         for statement in statements:
-            connection.execute(statement)
+            if callable(statement):  # a step in Python (the trail chains existing rows)
+                statement(connection)
+            else:
+                connection.execute(statement)
     connection.execute(f"PRAGMA user_version = {OLD_VERSION}")
     items = [
         (1, "conference", "Resa godkänd på delegation", "KS 2026/1", "decided"),
