@@ -63,7 +63,7 @@ def check(args: argparse.Namespace) -> int:
         item, judgement = entry.item, entry.judgement
         cost = f", {format_amount(item.costs.total)}" if item.costs.total else ""
         print(f"{number}. {clean(item.title)} ({item.kind.label}{cost})")
-        print(f"   Forum: {judgement.forum.label}. {judgement.forum_reason}")
+        print(f"   Forum: {judgement.forum_label}. {judgement.forum_reason}")
         for assessment in judgement.assessments:
             print(
                 f"   {assessment.verdict.marker:<10} {assessment.title} "

@@ -117,6 +117,13 @@ class Forum(StrEnum):
     def label(self) -> str:
         return FORUM_LABELS[self]
 
+    def label_for(self, kind: Kind) -> str:
+        """The forum as shown for an item of `kind`. A reception in Stadshuset is treated in IB,
+        but the strategy does not make it a delegation decision, so it is not labelled one."""
+        if self is Forum.IB and kind is Kind.REPRESENTATION:
+            return "IB (beredningen behandlar ansökan)"
+        return self.label
+
 
 FORUM_LABELS = {
     Forum.IB: "IB (finansborgarrådet på delegation)",

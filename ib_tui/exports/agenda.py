@@ -33,7 +33,7 @@ def _entry_blocks(record: MeetingRecord, entry: AgendaEntry) -> list[str]:
     if entry.item is not None:
         lines = [cost_line(entry), principles_line(entry)]
         if entry.forum:
-            lines.append(f"Forum: {entry.forum.label}")
+            lines.append(f"Forum: {entry.forum.label_for(entry.item.kind)}")
         blocks.append(HARD_BREAK.join(lines))
         if entry.starts_before(record.meeting.day) and entry.item.starts:
             blocks.append(

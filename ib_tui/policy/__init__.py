@@ -8,7 +8,7 @@ from ib_tui.policy.catalogue import (
     load_catalogue,
     strategy_text,
 )
-from ib_tui.policy.rules import Assessment, assess, find_hint, route, worst
+from ib_tui.policy.rules import Assessment, assess, find_hint, forum_label, route, worst
 
 __all__ = [
     "PRINCIPLE_IDS",
@@ -18,6 +18,7 @@ __all__ = [
     "SettingError",
     "assess",
     "find_hint",
+    "forum_label",
     "load_catalogue",
     "route",
     "strategy_text",

@@ -1,4 +1,8 @@
-"""The principle catalogue: ids, sections, titles, the strategy's sentences, and settings."""
+"""The principle catalogue: ids, sections, titles, the strategy's sentences, and settings.
+
+Every principle quotes the strategy, except those whose `source` names other rules of the city
+(the reception rules for Stadshuset): their `quote` is the criteria in the app's own words, and
+it is never shown as a strategy sentence."""
 
 from __future__ import annotations
 
@@ -14,8 +18,9 @@ from ib_tui.errors import SettingError
 PRINCIPLE_IDS = (
     "utrikespolitik", "vanorter", "samarbetsavtal", "intentionsavtal", "bistand",
     "inbjudningsbrev", "mattfullhet", "besok", "befintliga-forum", "eu-projekt",
-    "resursborda", "medlemskap", "ekonomisk-ram",
+    "resursborda", "medlemskap", "ekonomisk-ram", "syfte", "mottagning",
 )  # fmt: skip
+STRATEGY = "strategy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,14 @@ class Principle:
     quote: str
     footnote: str | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)
+    # How each setting reads in the panel: "Gräns för gåvor per gäst: {value} kr".
+    wording: Mapping[str, str] = field(default_factory=dict)
+    source: str = STRATEGY
+    source_url: str | None = None
+
+    @property
+    def from_strategy(self) -> bool:
+        return self.source == STRATEGY
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,12 @@ class Catalogue:
             return self.principles[principle_id].settings[name]
         except KeyError:
             raise SettingError(f"okänd inställning {key!r}") from None
+
+    def describe(self, key: str) -> str:
+        """A setting in words, with its value: "Gräns för gåvor per gäst: 300 kr"."""
+        principle_id, _, name = key.partition(".")
+        template = self.principles[principle_id].wording.get(name, key + ": {value}")
+        return template.format(value=setting_text(self.setting(key)))
 
     def settings(self) -> dict[str, Any]:
         return {
@@ -88,6 +107,16 @@ def coerce_setting(key: str, default: Any, value: Any) -> Any:
     raise SettingError(f"{key}: kan inte ändras")
 
 
+def setting_text(value: Any) -> str:
+    """A setting's value as the panel shows it: 12 500, or the first words of a list."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", "\u00a0")
+    if isinstance(value, list):
+        shown = ", ".join(f"”{word}”" for word in value[:5])
+        return shown + (" m.fl." if len(value) > 5 else "")
+    return str(value)
+
+
 @cache
 def strategy_text() -> str:
     """The strategy itself (KS 2021/154, the city's public decision document), as shipped in
@@ -113,6 +142,9 @@ def parse_catalogue(text: str) -> Catalogue:
             quote=entry["quote"],
             footnote=entry.get("footnote"),
             settings=dict(entry.get("settings", {})),
+            wording=dict(entry.get("wording", {})),
+            source=entry.get("source", STRATEGY),
+            source_url=entry.get("source_url"),
         )
         principles[principle.id] = principle
     if tuple(principles) != PRINCIPLE_IDS:

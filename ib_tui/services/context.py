@@ -59,5 +59,10 @@ class ServiceContext:
 
         Done eagerly, on the caller's thread: worker threads only read `catalogue`, never the
         connection it comes from."""
-        overrides = SettingsRepository(self.store).all()
-        self.catalogue = load_catalogue().with_settings(overrides)
+        shipped = load_catalogue()
+        known = shipped.settings()
+        # A setting a newer catalogue no longer has (ekonomisk-ram.large_cost) is left unused,
+        # never a reason the register cannot open.
+        stored = SettingsRepository(self.store).all()
+        overrides = {key: value for key, value in stored.items() if key in known}
+        self.catalogue = shipped.with_settings(overrides)

@@ -23,6 +23,7 @@ class Judgement:
     assessments: list[Assessment]
     forum: Forum
     forum_reason: str
+    forum_label: str  # the forum in words, as it applies to this item's kind
 
     @property
     def worst(self) -> Verdict | None:
@@ -39,9 +40,9 @@ class ItemService:
         self.repository = ItemRepository(context.store)
 
     def judge(self, item: Item) -> Judgement:
-        forum, reason = route(item)
+        forum, reason = route(item, self.context.catalogue)
         assessments = assess(item, self.context.catalogue, self.context.today())
-        return Judgement(assessments, forum, reason)
+        return Judgement(assessments, forum, reason, forum.label_for(item.kind))
 
     def register(self, item: Item) -> Item:
         with self.context.store.transaction():

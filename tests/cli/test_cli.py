@@ -50,7 +50,10 @@ def test_check_json_is_one_document_in_file_order(tmp_path: Path, capsys) -> Non
     assert principles["vanorter"]["verdict"] == "conflict"
     assert principles["vanorter"]["section"] == "4"
     assert "tecknar inte vänortsavtal" in principles["vanorter"]["quote"]
-    assert set(principles["vanorter"]) == {"principle", "verdict", "reason", "section", "quote"}
+    assert set(principles["vanorter"]) == {
+        "principle", "verdict", "reason", "section", "quote", "source",
+    }  # fmt: skip
+    assert {a["source"] for a in first["assessments"]} == {"strategy"}
     assert second["assessments"][0]["principle"] == "inbjudningsbrev"
     assert second["assessments"][0]["verdict"] == "conflict"
 
@@ -159,7 +162,7 @@ def test_settings_set_list_reset(tmp_path: Path, capsys) -> None:
 def test_check_uses_the_databases_settings(tmp_path: Path, capsys) -> None:
     db = tmp_path / "ib.db"
     generous = [{"kind": "visit", "title": "Besök", "guests": 1, "costs": {"gifts": 350},
-                 "summary": "erfarenhetsutbyte"}]  # fmt: skip
+                 "purpose": "Erfarenhetsutbyte om skolor", "budgeted": True}]  # fmt: skip
     path = write(tmp_path, generous)
     main(["check", str(path), "--json", "--db", str(db)])
     verdicts = json.loads(capsys.readouterr().out)["items"][0]["assessments"]

@@ -52,6 +52,8 @@ def test_lists_the_principles_in_order() -> None:
 def test_quotes_are_whole_sentences_of_the_strategy_verbatim(principle: Principle) -> None:
     """Each quote stands in the shipped text as written, from a sentence's start to its end
     (a footnote mark may follow), spaces and all."""
+    if not principle.from_strategy:
+        return  # its criteria are the app's own words (test_other_sources_are_named)
     for passage in filter(None, (principle.quote, principle.footnote)):
         assert passage == flowing(passage), passage
         start = STRATEGY.find(passage)
@@ -64,7 +66,10 @@ def test_quotes_are_whole_sentences_of_the_strategy_verbatim(principle: Principl
 
 @pytest.mark.parametrize("principle", list(load_catalogue()), ids=lambda p: p.id)
 def test_sections_match_design(principle: Principle) -> None:
-    expected = {"besok": "3", "befintliga-forum": "3.3", "eu-projekt": "3.3"}
+    expected = {
+        "besok": "3", "befintliga-forum": "3.3", "eu-projekt": "3.3", "syfte": "2–3",
+        "mottagning": "",
+    }  # fmt: skip
     section = expected.get(principle.id)
     if section is None:
         section = "5" if principle.id in ("resursborda", "medlemskap", "ekonomisk-ram") else "4"
@@ -91,3 +96,27 @@ def test_settings_have_defaults_and_can_be_overridden() -> None:
 def test_bad_settings_are_refused(key: str, value: object, message: str) -> None:
     with pytest.raises(SettingError, match=message):
         load_catalogue().with_settings({key: value})
+
+
+def test_other_sources_are_named_and_their_criteria_are_not_strategy_sentences() -> None:
+    (other,) = [principle for principle in load_catalogue() if not principle.from_strategy]
+    assert other.id == "mottagning"
+    assert other.source == "Stockholms stads regler för representationsmottagningar i Stadshuset"
+    assert other.source_url and other.source_url.startswith("https://start.stockholm/")
+    criteria = other.quote.format(**other.settings)
+    assert "mer än 50 % av deltagarna kommer från utlandet" in criteria
+    assert "EM- eller VM-nivå" in criteria and "minst 150 gäster" in criteria
+    assert flowing(criteria) not in STRATEGY
+
+
+def test_every_setting_is_worded_for_the_panel() -> None:
+    catalogue = load_catalogue()
+    for key in catalogue.settings():
+        words = catalogue.describe(key)
+        assert key not in words and "{" not in words, key
+    assert catalogue.describe("mattfullhet.max_gifts_per_guest") == (
+        "Gräns för gåvor per gäst: 300 kr"
+    )
+    assert catalogue.describe("mottagning.preferred_min_guests") == (
+        "Önskat minsta antal gäster: 150"
+    )

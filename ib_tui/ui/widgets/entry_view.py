@@ -46,7 +46,7 @@ def render_entry(
         )
         fact("Kostnad", format_amount(item.costs.total) + (f" ({costs})" if costs else ""))
         if entry.forum:
-            fact("Forum", entry.forum.label)
+            fact("Forum", entry.forum.label_for(item.kind))
         if entry.principles:
             fact(
                 "Principer",
