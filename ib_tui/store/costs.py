@@ -24,13 +24,22 @@ from ib_tui.domain.costs import (
 # The forum of routing (policy.rules.route) as SQL, so that the grouping by forum stays in the
 # database. tests/store/test_costs.py checks it against `route` for every demo item.
 FORUM_SQL = """CASE
-    WHEN kind = 'conference' THEN 'ib'
-    WHEN kind = 'declaration' THEN CASE WHEN extra_resources THEN 'ks' ELSE 'ib' END
+    WHEN kind = 'conference' THEN CASE
+        WHEN on_behalf_of_ks = 0 THEN 'namnd'
+        WHEN lower(trim(coalesce(country, ''))) IN ('sverige', 'sweden') AND NOT digital
+            THEN 'namnd'
+        ELSE 'ib' END
+    WHEN kind = 'declaration' THEN CASE
+        WHEN foreign_policy OR extra_resources OR coalesce(staff_commitment, '') != '' THEN 'ks'
+        ELSE 'ib' END
     WHEN kind = 'visit' THEN CASE WHEN political_level OR city_wide THEN 'ks' ELSE 'namnd' END
     WHEN kind = 'representation' THEN 'ib'
     WHEN kind = 'cooperation' THEN CASE
         WHEN city_wide OR foreign_policy OR agreement_type = 'twin_city' THEN 'ks' ELSE 'namnd' END
-    WHEN kind = 'membership' THEN CASE WHEN city_wide THEN 'kf' ELSE 'namnd' END
+    WHEN kind = 'membership' THEN CASE
+        WHEN NOT city_wide THEN 'namnd'
+        WHEN membership_new = 0 OR membership_type = 'network' THEN 'ks'
+        ELSE 'kf' END
 END"""
 
 _LAST_MEETING = (

@@ -133,3 +133,27 @@ def test_forum_in_sql_is_the_policy_route(demo_services: Services) -> None:
         item, _ = validate_document(entry["item"])
         assert item is not None
         route(item)  # every fixture item routes
+
+
+def test_forum_in_sql_follows_the_v2_routing(services: Services) -> None:
+    """Each routing rule that reads a v2 field gives the same forum in SQL as in `route`."""
+    from tests.conftest import make_item
+
+    cases = [
+        {"kind": "conference", "on_behalf_of_ks": False},
+        {"kind": "conference", "country": "Sverige"},
+        {"kind": "conference", "country": "Sverige", "digital": True},
+        {"kind": "conference", "country": "Belgien", "on_behalf_of_ks": True},
+        {"kind": "declaration", "staff_commitment": 40},
+        {"kind": "declaration", "foreign_policy": True},
+        {"kind": "membership", "city_wide": True},
+        {"kind": "membership", "city_wide": True, "membership": {"type": "network"}},
+        {"kind": "membership", "city_wide": True, "membership": {"new": False}},
+        {"kind": "membership", "membership": {"type": "network"}},
+    ]
+    for fields in cases:
+        item = services.items.register(make_item(**fields))
+        (forum,) = services.store.connection.execute(
+            f"SELECT {FORUM_SQL} FROM items WHERE id = ?", (item.id,)
+        ).fetchone()
+        assert forum == route(item)[0].value, fields
