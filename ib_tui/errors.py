@@ -34,6 +34,19 @@ class StoreError(IbTuiError):
     """A database problem to show the user in Swedish, never as a traceback (the CLI exits 1)."""
 
 
+class StoreCorrupt(StoreError):
+    """`PRAGMA quick_check` found damage: nothing is written to the file (store/db.py)."""
+
+    def __init__(self, path: object, problems: list[str]) -> None:
+        shown = "; ".join(problems[:3])
+        super().__init__(
+            f"databasen {path} är skadad ({shown}); inget sparades, och ib-tui skriver inte "
+            "till den. Återställ den senaste säkerhetskopian (ib-tui restore FIL); den skadade "
+            "filen sparas då bredvid."
+        )
+        self.problems = problems
+
+
 class StoreBusy(StoreError):
     """Another instance held the write lock for longer than we wait; nothing was written."""
 

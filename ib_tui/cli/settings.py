@@ -37,6 +37,8 @@ def settings(args: argparse.Namespace) -> int:
                 for key, (value, default) in services.settings.effective().items():
                     note = "" if value == default else f"  (standard {_setting_text(default)})"
                     print(f"{key} = {_setting_text(value)}{note}")
+                for key, problem in services.context.invalid_settings.items():
+                    print(f"Obs! Det sparade värdet för {key} används inte: {problem}.")
     finally:
         services.close()
     return EXIT_OK

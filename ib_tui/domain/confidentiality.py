@@ -13,6 +13,7 @@ calls `may_show`/`may_show_delegation` and nothing else, so the rule lives here 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from ib_tui.domain.model import Costs, Item
@@ -39,6 +40,14 @@ class Confidential(Protocol):
 
 
 T = TypeVar("T", bound=Confidential)
+
+
+@dataclass(frozen=True, slots=True)
+class Flags:
+    """An item's sekretess alone, for outputs that total rows without building items."""
+
+    confidential: bool
+    confidential_ground: str | None = None
 
 
 def may_show(item: Confidential | None, *, include_confidential: bool = False) -> bool:

@@ -86,6 +86,23 @@ class Catalogue:
         return Catalogue(principles)
 
 
+# The range a number setting may take, by its name: a value outside it is a typo, and some would
+# break the arithmetic (a review interval of 9000 years runs past the calendar).
+SETTING_RANGES = {
+    "review_years": (1, 50),
+    "max_gifts_per_guest": (0, 1_000_000),
+    "max_meals_per_guest": (0, 1_000_000),
+    "max_transport_per_guest": (0, 1_000_000),
+    "large_cost": (0, 10_000_000_000),
+    "max_overrun_percent": (0, 1000),
+}
+DEFAULT_RANGE = (0, 10_000_000_000)
+
+
+def setting_range(key: str) -> tuple[int, int]:
+    return SETTING_RANGES.get(key.rpartition(".")[2], DEFAULT_RANGE)
+
+
 def coerce_setting(key: str, default: Any, value: Any) -> Any:
     """Brings a setting typed on the command line or stored as JSON to its default's type."""
     if isinstance(default, bool):
@@ -97,6 +114,12 @@ def coerce_setting(key: str, default: Any, value: Any) -> Any:
             raise SettingError(f"{key}: måste vara ett heltal") from None
         if number < 0:
             raise SettingError(f"{key}: måste vara ≥ 0")
+        low, high = setting_range(key)
+        if not low <= number <= high:
+            raise SettingError(
+                f"{key}: måste vara mellan {low} och {high:,}".replace(",", "\u00a0")
+                + f" (angivet: {number})"
+            )
         return number
     if isinstance(default, list):
         if isinstance(value, str):

@@ -93,7 +93,16 @@ def assess(
     context = _Context(catalogue or load_catalogue(), today or date.today())
     found = []
     for principle_id, rule in RULES.items():
-        finding = rule(item, context)
+        try:
+            finding = rule(item, context)
+        except (ValueError, OverflowError, ArithmeticError) as error:
+            # One value that cannot be computed (an agreement signed in year 9999) marks this
+            # principle; it never hides the item or the other principles.
+            finding = _Finding(
+                Verdict.WARNING,
+                f"Kunde inte bedömas: ett värde i ärendet går inte att räkna med ({error}). "
+                "Kontrollera ärendets datum och belopp.",
+            )
         if finding is None:
             continue
         principle = context.catalogue[principle_id]
@@ -374,10 +383,16 @@ def _samarbetsavtal(item: Item, context: _Context) -> _Finding | None:
 
 
 def _review(signed: date, years: int, today: date) -> tuple[bool, date]:
-    """Whether an agreement or membership is due for re-examination, and when it is (was) due."""
+    """Whether an agreement or membership is due for re-examination, and when it is (was) due.
+
+    Raises ValueError when the date falls outside the calendar (signed 9999, or a review
+    interval of thousands of years): `assess` marks the principle instead of failing."""
     from dateutil.relativedelta import relativedelta  # rare, and 5 ms to import at start-up
 
-    due = signed + relativedelta(years=years)
+    try:
+        due = signed + relativedelta(years=years)
+    except (ValueError, OverflowError):
+        raise ValueError(f"{format_date(signed)} + {years} år ligger utanför kalendern") from None
     return due <= today, due
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ib_tui.errors import SettingError
 from ib_tui.policy import Catalogue, load_catalogue
 from ib_tui.services.journal import UndoJournal
 from ib_tui.store import SettingsRepository, Store
@@ -59,10 +60,17 @@ class ServiceContext:
 
         Done eagerly, on the caller's thread: worker threads only read `catalogue`, never the
         connection it comes from."""
-        shipped = load_catalogue()
-        known = shipped.settings()
-        # A setting a newer catalogue no longer has (ekonomisk-ram.large_cost) is left unused,
-        # never a reason the register cannot open.
-        stored = SettingsRepository(self.store).all()
-        overrides = {key: value for key, value in stored.items() if key in known}
-        self.catalogue = shipped.with_settings(overrides)
+        catalogue = load_catalogue()
+        known = catalogue.settings()
+        self.invalid_settings: dict[str, str] = {}
+        for key, value in SettingsRepository(self.store).all().items():
+            # A setting a newer catalogue no longer has (ekonomisk-ram.large_cost) is left
+            # unused; a stored value this version refuses (out of range) falls back to the
+            # default, and says so: neither is a reason the register cannot open.
+            if key not in known:
+                continue
+            try:
+                catalogue = catalogue.with_settings({key: value})
+            except SettingError as error:
+                self.invalid_settings[key] = str(error)
+        self.catalogue = catalogue

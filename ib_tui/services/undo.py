@@ -91,6 +91,7 @@ class UndoService:
                 result = self.repository.set_status(
                     step.item_id, step.target.status, user=context.user, at=context.now(),
                     reason=step.note, expected_version=version, action=direction.value,
+                    status_changed=step.target.status_changed,
                 )  # fmt: skip
             else:
                 result = self.repository.update(

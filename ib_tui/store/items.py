@@ -265,17 +265,21 @@ class ItemRepository:
         reason: str | None = None,
         expected_version: int | None = None,
         action: str = "status",
+        status_changed: datetime | None = None,
     ) -> Item:
+        """`status_changed`: the status date to store (undo puts back the one it had);
+        by default the change's own time."""
         current = self.get(item_id)
         if expected_version is not None and current.version != expected_version:
             raise VersionConflict(current)
         if current.status is status and not reason:
             return current
         stamp = at.isoformat(timespec="seconds")
+        since = status_changed or at
         cursor = self._conn.execute(
             "UPDATE items SET status = ?, status_changed = ?, version = version + 1, "
             "updated_at = ? WHERE id = ? AND version = ?",
-            (status.value, stamp, stamp, item_id, current.version),
+            (status.value, since.isoformat(timespec="seconds"), stamp, item_id, current.version),
         )
         if cursor.rowcount != 1:  # changed between our read and write (another process)
             raise VersionConflict(self.get(item_id))
@@ -284,8 +288,9 @@ class ItemRepository:
             old_value=current.status.value, new_value=status.value, note=reason,
         )  # fmt: skip
         return replace(
-            current, status=status, status_changed=at, version=current.version + 1, updated_at=at
-        )
+            current, status=status, status_changed=since, version=current.version + 1,
+            updated_at=at,
+        )  # fmt: skip
 
     def log(
         self,

@@ -135,3 +135,27 @@ def test_a_conflict_resolution_is_saved_over_the_stored_version(
     assert (saved.title, saved.city, saved.version) == ("Min rubrik", "Lissabon", 3)
     # ... and it is undoable like any save: back to what was stored when I saved.
     assert services.undo.undo().title == "Eurocities"
+
+
+def test_undo_restores_the_status_date_too(services: Services) -> None:
+    """The attack: after 10 undos, 6 of 6 items read "inkommen sedan" the day of the undo."""
+    from datetime import timedelta
+
+    clock = {"now": NOW}
+    services.context.clock = lambda: clock["now"]
+    items = [services.items.register(make_item(title=f"Ärende {n}")) for n in range(6)]
+    registered = {item.id: item.status_changed for item in items}
+    clock["now"] = NOW + timedelta(days=9)
+    for item in items:
+        services.items.set_status(item.id, Status.IN_PREPARATION)
+    changed_at = services.items.get(items[0].id).status_changed
+    clock["now"] = NOW + timedelta(days=30)
+    for _ in range(6):
+        services.undo.undo()
+    for item in items:
+        stored = services.items.get(item.id)
+        assert stored.status is Status.RECEIVED
+        assert stored.status_changed == registered[item.id]
+    services.undo.redo()
+    redone = [services.items.get(item.id) for item in items]
+    assert [i.status_changed for i in redone if i.status is Status.IN_PREPARATION] == [changed_at]

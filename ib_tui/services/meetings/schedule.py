@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time
 
+from ib_tui.domain.confidentiality import Flags, may_show
 from ib_tui.domain.dates import DateError, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import DEFAULT_PLACE, DEFAULT_TIME, Meeting, MeetingStatus
 from ib_tui.domain.organ import Organ, OrganKind
@@ -105,9 +106,16 @@ class ScheduleUseCases(MeetingUseCases):
     def meetings(self) -> list[Meeting]:
         return self.repository.schedule.all()
 
-    def summaries(self) -> dict[int, tuple[int, int]]:
-        """Meeting id → (items on the agenda, their total cost)."""
-        return self.repository.schedule.summaries()
+    def summaries(self, *, include_confidential: bool = False) -> dict[int, tuple[int, int]]:
+        """Meeting id → (items on the agenda, their total cost), counting only what the
+        sekretess rule lets a public total include (domain/confidentiality.py)."""
+        totals: dict[int, tuple[int, int]] = {}
+        for meeting_id, confidential, ground, cost in self.repository.schedule.agenda_costs():
+            count, total = totals.get(meeting_id, (0, 0))
+            if may_show(Flags(confidential, ground), include_confidential=include_confidential):
+                count, total = count + 1, total + cost
+            totals[meeting_id] = (count, total)
+        return totals
 
     def get(self, meeting_id: int) -> Meeting:
         return self.repository.schedule.get(meeting_id)

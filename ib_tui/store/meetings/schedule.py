@@ -110,12 +110,13 @@ class ScheduleRepository(Repository):
             ),
         )
 
-    def summaries(self) -> dict[int, tuple[int, int]]:
-        """Meeting id → (items on its agenda, their total cost), for the list of meetings."""
-        return {
-            meeting_id: (count, cost)
-            for meeting_id, count, cost in self._conn.execute(
-                "SELECT e.meeting_id, count(e.item_id), coalesce(sum(i.cost_total), 0) "
-                "FROM agenda_entries e JOIN items i ON i.id = e.item_id GROUP BY e.meeting_id"
+    def agenda_costs(self) -> list[tuple[int, bool, str | None, int]]:
+        """(meeting id, the item's sekretess and ground, its total cost) for every item on an
+        agenda: the services total them as the sekretess rule allows."""
+        return [
+            (meeting_id, bool(confidential), ground, cost)
+            for meeting_id, confidential, ground, cost in self._conn.execute(
+                "SELECT e.meeting_id, i.confidential, i.confidential_ground, i.cost_total "
+                "FROM agenda_entries e JOIN items i ON i.id = e.item_id"
             )
-        }
+        ]
