@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from ib_tui.store.db import Store, StoreBusy, StoreError
 from ib_tui.store.items import ItemNotFound, ItemRepository, VersionConflict
-from ib_tui.store.listing import ItemListing, ListingInterrupted, fts_match
+from ib_tui.store.listing import ItemListing, ListingInterrupted, search_terms
 from ib_tui.store.migrations import LATEST, SchemaTooNewError, schema_version
 from ib_tui.store.settings import SettingsRepository
 
@@ -55,7 +55,7 @@ __all__ = [
     "VersionConflict",
     "backup_database",
     "check_database",
-    "fts_match",
     "restore_database",
     "schema_version",
+    "search_terms",
 ]

@@ -37,14 +37,43 @@ FEW_MATCHES = 3_000  # up to this many matches, materialising them all is the fa
 _WORD = re.compile(r"\w[\w/:.-]*", re.UNICODE)
 
 
-def fts_match(text: str) -> str | None:
-    """User text → an FTS5 query: every word must match, the last ones as a prefix.
+# A term of a text search: the alternatives (FTS table, MATCH expression) any of which may
+# hold the word. The search is the AND of its terms.
+Term = tuple[tuple[str, str], ...]
+WORD_INDEX = "items_fts"  # word prefixes, every text column (migration 1)
+SUBSTRING_INDEX = "items_trigram"  # substrings of 3+ letters, the short columns (issue 14)
+MIN_SUBSTRING = 3  # the trigram index cannot find less
 
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def search_terms(text: str) -> list[Term]:
+    """User text → what must match: every word, in any column.
+
+    A word of 3+ letters matches inside a word of title, city, country, requester or dnr
+    (Swedish compounds: "konferens" finds "Klimatkonferensen") or as a word prefix in the
+    summary; a shorter word matches as a word prefix anywhere (a substring of one or two
+    letters would match nearly everything). Case folds; å, ä, ö stay letters of their own.
     Each word is quoted, so FTS syntax in the user's text (AND, *, -, quotes) is plain text."""
     words = _WORD.findall(text)
-    if not words:
-        return None
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+    short = [word for word in words if len(word) < MIN_SUBSTRING]
+    terms: list[Term] = []
+    if short:
+        terms.append(((WORD_INDEX, " ".join(_quoted(word) + "*" for word in short)),))
+    for word in words:
+        if len(word) >= MIN_SUBSTRING:
+            terms.append(
+                ((SUBSTRING_INDEX, _quoted(word)), (WORD_INDEX, f"summary : {_quoted(word)}*"))
+            )
+    return terms
+
+
+def _term_sql(term: Term, *, union: str = "UNION") -> tuple[str, list[object]]:
+    """The rowids matching any of the term's alternatives, as one compound SELECT."""
+    sql = f" {union} ".join(f"SELECT rowid FROM {table} WHERE {table} MATCH ?" for table, _ in term)
+    return sql, [match for _, match in term]
 
 
 def where_clause(query: ItemQuery, *, text: bool = True) -> tuple[str, list[object]]:
@@ -59,9 +88,11 @@ def where_clause(query: ItemQuery, *, text: bool = True) -> tuple[str, list[obje
         params.extend(sorted(status.value for status in query.statuses))
     if not query.include_confidential:
         clauses.append("confidential = 0")
-    if text and (match := fts_match(query.text)):
-        clauses.append("id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-        params.append(match)
+    if text:
+        for term in search_terms(query.text):
+            sql, term_params = _term_sql(term)
+            clauses.append(f"id IN ({sql})")
+            params.extend(term_params)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -93,15 +124,15 @@ class ItemListing:
     def first_page(self, query: ItemQuery, limit: int) -> list[Item]:
         with self._pages_lock:
             ids = None
-            if (match := fts_match(query.text)) and query.sort is SortOrder.RECEIVED:
-                ids = self._first_matches(query, match, limit)
+            if (terms := search_terms(query.text)) and query.sort is SortOrder.RECEIVED:
+                ids = self._first_matches(query, terms, limit)
             if ids is None:
                 where, params = where_clause(query)
                 sql = f"SELECT id FROM items{where} ORDER BY {ORDER_BY[query.sort]} LIMIT ?"
                 ids = [row[0] for row in self._pages.execute(sql, [*params, limit])]
             return self._repository.get_many(ids, self._pages)
 
-    def _first_matches(self, query: ItemQuery, match: str, limit: int) -> list[int] | None:
+    def _first_matches(self, query: ItemQuery, terms: list[Term], limit: int) -> list[int] | None:
         """The newest `limit` matches of a text search, without computing every match.
 
         `id IN (SELECT rowid … MATCH …)` materialises all matches before the first row: 0.5 s
@@ -110,13 +141,14 @@ class ItemListing:
         ids grow with `received` (they do: items are registered as they arrive). A rare word
         has few matches: then the plain query is the fast one, and None says so.
         """
-        (few,) = self._pages.execute(
-            "SELECT count(*) < ? FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH ? "
-            "LIMIT ?)",
-            (FEW_MATCHES, match, FEW_MATCHES),
-        ).fetchone()
-        if few:
-            return None
+        for term in terms:
+            # UNION ALL streams, so LIMIT stops early; its count bounds the term's matches.
+            sql, params = _term_sql(term, union="UNION ALL")
+            (few,) = self._pages.execute(
+                f"SELECT count(*) < ? FROM ({sql} LIMIT ?)", (FEW_MATCHES, *params, FEW_MATCHES)
+            ).fetchone()
+            if few:
+                return None
         where, params = where_clause(query, text=False)
         conjunction = " AND " if where else " WHERE "
         found: list[int] = []
@@ -135,18 +167,29 @@ class ItemListing:
             if not rows:
                 return found
             ids = [row[0] for row in rows]
-            matching = {
-                row[0]
-                for row in self._pages.execute(
-                    "SELECT rowid FROM items_fts WHERE items_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                    (match, min(ids), max(ids)),
-                )
-            }
+            matching = self._matches_between(terms, min(ids), max(ids))
             found.extend(item_id for item_id in ids if item_id in matching)
             if len(found) >= limit:
                 return found[:limit]
             after = (rows[-1][1], rows[-1][0])
         return None
+
+    def _matches_between(self, terms: list[Term], low: int, high: int) -> set[int]:
+        """The rowids in [low, high] that match every term (FTS5 applies the rowid range)."""
+        matching: set[int] | None = None
+        for term in terms:
+            found = {
+                row[0]
+                for table, match in term
+                for row in self._pages.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ?",
+                    (match, low, high),
+                )
+            }
+            matching = found if matching is None else matching & found
+            if not matching:
+                break
+        return matching or set()
 
     def _data_version(self) -> int:
         """Changes when any other connection commits (this one never writes)."""

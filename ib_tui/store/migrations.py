@@ -397,6 +397,45 @@ CREATE TABLE audit (
     trail.trigger_sql("audit"),
 )
 
+# Substring search (issue 14): Swedish compounds ("konferens" in "Klimatkonferensen", "smörg" in
+# "räksmörgås") in the short columns. The trigram tokenizer folds case but, unlike
+# remove_diacritics, keeps å, ä and ö apart from a and o (SQLite 3.34+; the option to strip
+# diacritics only came in 3.45). detail=full, because a substring longer than three letters is a
+# phrase of trigrams; columnsize=0, since nothing ranks by it. The summary stays in the word
+# index only: a trigram index over it measured +400 MB and 42 s at 1M items. The rebuild
+# indexes the items already stored.
+TRIGRAM_COLUMNS = "title, city, country, requested_by, dnr"
+MIGRATION_TRIGRAM = (
+    f"""
+CREATE VIRTUAL TABLE items_trigram USING fts5 (
+    {TRIGRAM_COLUMNS},
+    content = 'items', content_rowid = 'id',
+    tokenize = 'trigram', detail = full, columnsize = 0
+)
+""",
+    "INSERT INTO items_trigram (items_trigram) VALUES ('rebuild')",
+    f"""
+CREATE TRIGGER items_trigram_insert AFTER INSERT ON items BEGIN
+    INSERT INTO items_trigram (rowid, {TRIGRAM_COLUMNS})
+    VALUES (new.id, new.title, new.city, new.country, new.requested_by, new.dnr);
+END
+""",
+    f"""
+CREATE TRIGGER items_trigram_delete AFTER DELETE ON items BEGIN
+    INSERT INTO items_trigram (items_trigram, rowid, {TRIGRAM_COLUMNS})
+    VALUES ('delete', old.id, old.title, old.city, old.country, old.requested_by, old.dnr);
+END
+""",
+    f"""
+CREATE TRIGGER items_trigram_update AFTER UPDATE OF {TRIGRAM_COLUMNS} ON items BEGIN
+    INSERT INTO items_trigram (items_trigram, rowid, {TRIGRAM_COLUMNS})
+    VALUES ('delete', old.id, old.title, old.city, old.country, old.requested_by, old.dnr);
+    INSERT INTO items_trigram (rowid, {TRIGRAM_COLUMNS})
+    VALUES (new.id, new.title, new.city, new.country, new.requested_by, new.dnr);
+END
+""",
+)
+
 Migration = Sequence[str | Callable[[sqlite3.Connection], object]]
 MIGRATIONS: Sequence[Migration] = (
     MIGRATION_1,
@@ -407,6 +446,7 @@ MIGRATIONS: Sequence[Migration] = (
     MIGRATION_COSTS,
     MIGRATION_TRAIL,
     MIGRATION_BEREDNING,
+    MIGRATION_TRIGRAM,
 )
 LATEST = len(MIGRATIONS)
 

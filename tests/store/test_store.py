@@ -21,8 +21,8 @@ from ib_tui.store import (
     SchemaTooNewError,
     Store,
     VersionConflict,
-    fts_match,
     schema_version,
+    search_terms,
 )
 from tests.conftest import make_item
 
@@ -173,7 +173,7 @@ def test_search_is_prefix_and_keeps_swedish_letters_apart(listed: ItemListing) -
 def test_search_text_is_never_fts_syntax(listed: ItemListing) -> None:
     for hostile in ['"', "AND", "euro OR", "NEAR(", "*", "-euro", "a:b"]:
         titles(listed, text=hostile)  # must not raise
-    assert fts_match("  ") is None
+    assert search_terms("  ") == []
 
 
 def test_filters_combine_with_search(listed: ItemListing) -> None:

@@ -31,6 +31,14 @@ def _expected_ids(services: Services, where: str = "", params: tuple = ()) -> li
     ]
 
 
+# "eurocit": a substring of a short column, or a word prefix in the summary.
+EUROCIT = (
+    "(id IN (SELECT rowid FROM items_trigram WHERE items_trigram MATCH ?) "
+    "OR id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?))"
+)
+EUROCIT_PARAMS = ('"eurocit"', 'summary : "eurocit"*')
+
+
 def _trace(table) -> list[str]:
     statements: list[str] = []
     listing = table.source._listing
@@ -86,11 +94,7 @@ async def test_search_and_filters_show_the_right_rows(big: Services) -> None:
         statements = _trace(table)
         await pilot.press("slash", *"eurocit")
         await wait_for(pilot, lambda: not table.counting and table.item_query.text == "eurocit")
-        expected = _expected_ids(
-            big,
-            "WHERE id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)",
-            ('"eurocit"*',),
-        )
+        expected = _expected_ids(big, f"WHERE {EUROCIT}", EUROCIT_PARAMS)
         assert expected and table.row_count == len(expected)
         await wait_for(pilot, lambda: table.current_row is not None)
         assert [table._cache[i].item.id for i in range(20)] == expected[:20]
@@ -98,12 +102,7 @@ async def test_search_and_filters_show_the_right_rows(big: Services) -> None:
         await pilot.press("enter")  # leave the search box
         await pilot.press("t")  # kind: konferensresa
         await wait_for(pilot, lambda: not table.counting and table.item_query.kinds)
-        expected = _expected_ids(
-            big,
-            "WHERE kind = 'conference' AND id IN "
-            "(SELECT rowid FROM items_fts WHERE items_fts MATCH ?)",
-            ('"eurocit"*',),
-        )
+        expected = _expected_ids(big, f"WHERE kind = 'conference' AND {EUROCIT}", EUROCIT_PARAMS)
         assert table.row_count == len(expected)
         await pilot.press("end")
         await wait_for(pilot, lambda: table.current_row is not None)
@@ -130,6 +129,8 @@ def test_the_windowed_first_page_equals_the_plain_query(big: Services) -> None:
             ("delegation", (), (Status.DECIDED,)),
             ("stockh", (), ()),
             ("smörgåsbordets", (), ()),
+            ("holm", (), ()),  # inside "Stockholm": a substring
+            ("ockh del", (Kind.VISIT,), ()),
         ]:
             query = ItemQuery(text=text, kinds=frozenset(kinds), statuses=frozenset(statuses))
             page = [item.id for item in listing._listing.first_page(query, 60)]
