@@ -62,7 +62,10 @@ class SchemaTooNewError(StoreError):
     def __init__(self, found: int, supported: int) -> None:
         super().__init__(
             f"databasen har schemaversion {found}, men den här versionen av ib-tui känner bara "
-            f"till version {supported}. Uppdatera ib-tui (pip install -U ib-tui)."
+            f"till version {supported}: den har skrivits av en nyare ib-tui. Öppna den med "
+            f"den nyare versionen (i ib-tui-katalogen: git pull, sedan pip install .), eller "
+            f"återställ en säkerhetskopia gjord med den här versionen (ib-tui restore FIL). "
+            f"Filen har inte ändrats."
         )
         self.found = found
         self.supported = supported

@@ -1,8 +1,12 @@
-"""The log file in the data dir (owner-only): full tracebacks go here, never to the user."""
+"""The log file in the data dir (owner-only): full tracebacks go here, never to the user.
+
+It rotates at LOG_BYTES, keeping LOG_BACKUPS older files (ib-tui.log.1 …), so a long-lived
+installation never fills the disk with it."""
 
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import os
 from pathlib import Path
 
@@ -10,6 +14,16 @@ from ib_tui.paths import log_path
 
 LOGGER = "ib_tui"
 _HANDLER_NAME = "ib-tui-file"
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every file it opens, the first and each one after a rollover, is owner-only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 def configure_logging() -> Path | None:
@@ -28,7 +42,9 @@ def configure_logging() -> Path | None:
                 return path
             logger.removeHandler(handler)
             handler.close()
-    file_handler = logging.FileHandler(path, encoding="utf-8")
+    file_handler = PrivateRotatingFileHandler(
+        path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    )
     file_handler.set_name(_HANDLER_NAME)
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(file_handler)

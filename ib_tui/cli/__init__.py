@@ -25,6 +25,7 @@ from ib_tui.cli import (
     meetings,
     precedent,
     settings,
+    swedish,
 )
 from ib_tui.cli.common import EXIT_ERROR, EXIT_INVALID, EXIT_OK, UsageError
 from ib_tui.cli.tui import LaunchTui, run_tui
@@ -40,13 +41,14 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    swedish.install()
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", type=Path, default=argparse.SUPPRESS,
+        "--db", type=Path, default=argparse.SUPPRESS, metavar="FIL",
         help="databasfil (standard: ib.db i användarens datakatalog)",
     )  # fmt: skip
     common.add_argument(
-        "--user", default=argparse.SUPPRESS,
+        "--user", default=argparse.SUPPRESS, metavar="NAMN",
         help="namn i ändringshistoriken (standard: inloggad användare)",
     )  # fmt: skip
 
@@ -56,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
         "internationella åtaganden.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"ib-tui {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"ib-tui {__version__}",
+        help="visa versionen och avsluta",
+    )  # fmt: skip
     parser.add_argument(
         "--demo", action="store_true",
         help="öppna en ny tillfällig databas med demodata (med --db: fyll den filen)",

@@ -32,12 +32,21 @@ def user(args: argparse.Namespace) -> str | None:
     return getattr(args, "user", None)
 
 
+def open_services(path: Path | str, user: str | None = None) -> Services:
+    """Services.open, telling the user on stderr where the copy taken before a migration is."""
+    services = Services.open(path, user)
+    notice = services.store.migration_notice()
+    if notice:
+        print(f"ib-tui: {notice}", file=sys.stderr)
+    return services
+
+
 @contextlib.contextmanager
 def existing(path: Path) -> Iterator[Services]:
     """Services over a database that must exist: reading never creates one."""
     if not path.exists():
         raise StoreError(f"databasen {path} finns inte")
-    services = Services.open(path)
+    services = open_services(path)
     try:
         yield services
     finally:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from ib_tui.cli.common import EXIT_OK, Progress, UsageError, db_path, positive, user
-from ib_tui.services import Services
+from ib_tui.cli.common import EXIT_OK, Progress, UsageError, db_path, open_services, positive, user
 from ib_tui.services.generate import generate
 
 
@@ -27,7 +26,7 @@ def demo(args: argparse.Namespace) -> int:
         raise UsageError("ange en åtgärd: ib-tui demo generate --items N --db FIL")
     database = db_path(args)
     started = time.monotonic()
-    services = Services.open(database, user(args) or "demo")
+    services = open_services(database, user(args) or "demo")
     try:
         done = generate(services.context, args.items, seed=args.seed, progress=Progress("Skapar"))
     finally:

@@ -6,11 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_INVALID, EXIT_OK, Progress, db_path, print_errors, print_json
+from ib_tui.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Progress,
+    db_path,
+    open_services,
+    print_errors,
+    print_json,
+)
 from ib_tui.cli.common import user as user_of
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.text import clean
-from ib_tui.services import InvalidFile, OnExisting, Services
+from ib_tui.services import InvalidFile, OnExisting
 from ib_tui.services.files import (
     check_items,
     import_documents,
@@ -51,7 +59,7 @@ def check(args: argparse.Namespace) -> int:
         print_errors(error)
         return EXIT_INVALID
     # Judge with the database's settings when there is one; never create one just to check.
-    services = Services.open(database if database.exists() else ":memory:")
+    services = open_services(database if database.exists() else ":memory:")
     try:
         checked = check_items(items, services.items)
     finally:
@@ -86,7 +94,7 @@ def import_(args: argparse.Namespace) -> int:
         print_errors(error)
         print("ib-tui: inget importerades.", file=sys.stderr)
         return EXIT_INVALID
-    services = Services.open(database, user_of(args))
+    services = open_services(database, user_of(args))
     try:
         report = import_documents(
             documents, services.context, on_existing=policy, progress=Progress(),

@@ -7,7 +7,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, UsageError, db_path, user
+from ib_tui.cli.common import EXIT_OK, UsageError, db_path, open_services, user
 from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import Member, MemberRole
 from ib_tui.errors import StoreError
@@ -63,7 +63,7 @@ def meetings(args: argparse.Namespace) -> int:
             target = ":memory:"
         elif action not in ("add", "plan", "member"):
             raise StoreError(f"databasen {database} finns inte")
-    services = Services.open(target, user(args))
+    services = open_services(target, user(args))
     try:
         match action:
             case "add":

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ib_tui.cli.common import EXIT_OK, db_path, user
-from ib_tui.services import Services
+from ib_tui.cli.common import EXIT_OK, db_path, open_services, user
 
 
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,7 +23,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 
 def settings(args: argparse.Namespace) -> int:
-    services = Services.open(db_path(args), user(args))
+    services = open_services(db_path(args), user(args))
     try:
         match args.settings_command:
             case "set":

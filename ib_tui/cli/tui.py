@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_ERROR, EXIT_OK, UsageError, db_path, user
+from ib_tui.cli.common import EXIT_ERROR, EXIT_OK, UsageError, db_path, open_services, user
 from ib_tui.services import Services
 from ib_tui.services.demo import load_demo
 
@@ -24,10 +24,10 @@ def run_tui(args: argparse.Namespace, launch_tui: LaunchTui) -> int:
             path = demo_dir / "demo.db"
         elif path.exists() and path.stat().st_size > 0:
             raise UsageError(f"{path} finns redan; --demo fyller bara en ny databas")
-        services = Services.open(path, user(args))
+        services = open_services(path, user(args))
         load_demo(services.context)
     else:
-        services = Services.open(db_path(args), user(args))
+        services = open_services(db_path(args), user(args))
     try:
         return_code = launch_tui(services, args.demo)
     finally:

@@ -135,6 +135,7 @@ class Store:
         self._lock = threading.RLock()
         self._soundness: SoundnessCheck | None = None
         self._sound = False
+        self.migration_backup: Path | None = None  # the copy taken before this open's migration
         try:
             self._open_for_writing()
         except Exception:
@@ -158,6 +159,7 @@ class Store:
             if self.path.stat().st_size > 0 and (problems := quick_check(self.connection)):
                 raise StoreCorrupt(self.path, problems)
             self._sound = True
+            self.migration_backup = self._backup_before_migration()
         migrate(self.connection)
         if not self._sound:
             self._soundness = SoundnessCheck(self.path)  # type: ignore[arg-type]
@@ -170,6 +172,39 @@ class Store:
         if problems := self._soundness.wait():
             raise StoreCorrupt(self.path, problems)
         self._sound = True
+
+    def _backup_before_migration(self) -> Path | None:
+        """A copy of the file beside it, before a schema change touches it: a migration keeps
+        the data, but a mistake in one should never cost the user theirs. Named after the
+        version it holds and the time, e.g. `ib.kopia-schema3-20261202-150102.db`."""
+        current = schema_version(self.connection)
+        if not isinstance(self.path, Path) or current == 0 or current >= LATEST:
+            return None  # a new file, or nothing to migrate (a too-new one is refused later)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.kopia-schema{current}-{stamp}.db")
+        create_private_file(target)
+        copy = sqlite3.connect(target)
+        try:
+            self.connection.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as error:
+            copy.close()
+            target.unlink(missing_ok=True)
+            raise StoreError(
+                f"kunde inte göra en säkerhetskopia före uppgraderingen av {self.path}: {error}; "
+                f"inget ändrades"
+            ) from error
+        copy.close()
+        return target
+
+    def migration_notice(self) -> str | None:
+        """What to tell the user after an open that migrated, naming the copy."""
+        if self.migration_backup is None:
+            return None
+        return (
+            f"Databasen uppgraderades till schemaversion {LATEST}. En kopia från före "
+            f"uppgraderingen finns i {self.migration_backup}"
+        )
 
     @property
     def db(self) -> sqlite_utils.Database:

@@ -23,6 +23,7 @@ from ib_tui.services import Direction, Services
 from ib_tui.ui.commands import binding_commands
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
+from ib_tui.ui.palette import open_palette, open_theme_palette, system_commands
 from ib_tui.ui.screens.main import MainScreen
 from ib_tui.ui.text import clean
 from ib_tui.ui.undo import UndoController
@@ -38,6 +39,9 @@ class IBApp(App[None]):
     BINDINGS = [
         Binding("question_mark,f1", "help", "Hjälp", id="app.help"),
         Binding("q", "quit", "Avsluta", id="app.quit"),
+        Binding(
+            "ctrl+p", "command_palette", "Kommandon", show=False, priority=True, id="app.palette"
+        ),
     ]
 
     def __init__(self, services: Services, *, demo: bool = False) -> None:
@@ -54,6 +58,9 @@ class IBApp(App[None]):
         sys.setswitchinterval(SWITCH_INTERVAL)
         self.sub_title = "DEMO" if self.demo else str(self.services.store.path)
         self.push_screen(MainScreen(self.services))
+        notice = self.services.store.migration_notice()
+        if notice:
+            self.notify(notice, timeout=15)
         self._data_version = self.services.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_changes)
 
@@ -75,8 +82,14 @@ class IBApp(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        yield from system_commands(self, screen)
         yield from binding_commands(screen)
+
+    def action_command_palette(self) -> None:
+        open_palette(self)
+
+    def search_themes(self) -> None:
+        open_theme_palette(self)
 
     # --- undo (the keys are in the screens' UNDO_BINDINGS) -------------------------------------
 

@@ -164,7 +164,7 @@ async def test_help_lists_the_screens_keys(app: IBApp) -> None:
         await pilot.press("question_mark")
         text = screen_text(pilot)
         assert "Ärendelistan" in text
-        for description in ("Sök", "Nytt", "Ändra", "Status: avskriven", "Sortering"):
+        for description in ("Sök", "Nytt", "Redigera", "Status: avskriven", "Sortering"):
             assert description in text
         await pilot.press("escape")
         assert "Ärendelistan" not in screen_text(pilot)
@@ -174,7 +174,7 @@ async def test_the_palette_offers_the_screens_actions(app: IBApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_list(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for title in ("Nytt", "Ändra", "Statusfilter", "Status: beslutad", "Hjälp"):
+        for title in ("Nytt", "Redigera", "Statusfilter", "Status: beslutad", "Hjälp"):
             assert title in titles
 
 

@@ -57,7 +57,7 @@ class HelpModal(ModalScreen[None]):
                 yield Static(Markdown(text.strip()), id="help-text")
             yield Static(
                 "Ctrl+P öppnar kommandopaletten med samma kommandon. "
-                "Tema (mörkt/ljust) byts där under ”Theme”.",
+                "Tema (mörkt/ljust) byts där under ”Tema”.",
                 classes="dim",
             )
 

@@ -90,7 +90,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         HELP_BINDING,
         Binding("slash", "search", "Sök", id="main.search"),
         Binding("n", "new_item", "Nytt", id="item.new"),
-        Binding("e", "edit_item", "Ändra", id="item.edit"),
+        Binding("e", "edit_item", "Redigera", id="item.edit"),
         Binding("1", "status('1')", "Status", key_display="1–5", id="item.status.received"),
         *(
             Binding(
