@@ -32,8 +32,10 @@ async def test_the_palette_is_swedish(demo_services: Services) -> None:
         await pilot.press(*"tema", "enter")
         await wait_for(
             pilot,
-            lambda: isinstance(app.screen, CommandPalette)
-            and app.screen.query_one(CommandInput).placeholder == "Sök bland temana…",
+            lambda: (
+                isinstance(app.screen, CommandPalette)
+                and app.screen.query_one(CommandInput).placeholder == "Sök bland temana…"
+            ),
         )
         await pilot.press(*"textual-light", "enter")
         await wait_for(pilot, lambda: app.theme == "textual-light")
