@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from ib_tui import cli
+from ib_tui.config import Config
 from ib_tui.errors import InvalidInput
 from ib_tui.services import Services
 
@@ -33,12 +34,14 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def launch_tui(services: Services, demo: bool) -> int:
+def launch_tui(services: Services, demo: bool, config: Config) -> int:
     if not has_terminal():
         raise NoTerminal()
     from ib_tui.ui.app import IBApp
+    from ib_tui.ui.keys import check_keys
 
-    app = IBApp(services, demo=demo)
+    check_keys(config)  # an unknown binding id: a clear message before the screen opens
+    app = IBApp(services, demo=demo, config=config)
     app.run()
     return app.return_code or 0
 

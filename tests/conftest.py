@@ -22,9 +22,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Nothing a test does may touch the user's real data dir."""
+    """Nothing a test does may touch the user's real data dir, config file or documents."""
     path = tmp_path / "data"
     monkeypatch.setenv("IB_TUI_DATA_DIR", str(path))
+    monkeypatch.setenv("IB_TUI_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.setenv("IB_TUI_EXPORT_DIR", str(path / "exporter"))
+    monkeypatch.delenv("IB_TUI_DB", raising=False)
     return path
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ib_tui import __version__
 from ib_tui.cli import (
     backup,
+    config,
     demo,
     export,
     files,
@@ -29,6 +30,7 @@ from ib_tui.cli import (
 )
 from ib_tui.cli.common import EXIT_ERROR, EXIT_INVALID, EXIT_OK, UsageError
 from ib_tui.cli.tui import LaunchTui, run_tui
+from ib_tui.config import Config, defaults, load_config
 from ib_tui.errors import IbTuiError, InvalidInput, NotFound
 from ib_tui.logs import configure_logging
 from ib_tui.paths import log_path
@@ -36,7 +38,7 @@ from ib_tui.paths import log_path
 log = logging.getLogger("ib_tui")
 
 # In the order `ib-tui --help` lists them.
-GROUPS = (files, history, backup, settings, demo, precedent, locate, export, meetings)
+GROUPS = (files, history, backup, settings, demo, precedent, locate, export, meetings, config)
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -49,7 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     common.add_argument(
         "--user", default=argparse.SUPPRESS, metavar="NAMN",
-        help="namn i ändringshistoriken (standard: inloggad användare)",
+        help="namn i ändringshistoriken (standard: user i config.toml, annars inloggad användare)",
+    )  # fmt: skip
+    common.add_argument(
+        "--no-config", action="store_true", default=argparse.SUPPRESS,
+        help="läs inte config.toml: standardinställningar (t.ex. om filen är trasig)",
     )  # fmt: skip
 
     parser = argparse.ArgumentParser(
@@ -83,6 +89,7 @@ def main(argv: Sequence[str] | None = None, launch_tui: LaunchTui | None = None)
     args = parser.parse_args(argv)
     configure_logging()
     try:
+        args.config = _config(args)
         return _dispatch(args, launch_tui)
     except (InvalidInput, NotFound) as error:
         print(f"ib-tui: {error}", file=sys.stderr)
@@ -99,6 +106,14 @@ def main(argv: Sequence[str] | None = None, launch_tui: LaunchTui | None = None)
         log.exception("unexpected error")
         print(f"ib-tui: ett oväntat fel inträffade; detaljer finns i {log_path()}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _config(args: argparse.Namespace) -> Config:
+    """The config file, read once per run; `config` reads it itself (to report a broken one),
+    and --no-config gives the defaults."""
+    if getattr(args, "no_config", False) or args.command == "config":
+        return defaults(ignored=True)
+    return load_config()
 
 
 def _dispatch(args: argparse.Namespace, launch_tui: LaunchTui | None) -> int:

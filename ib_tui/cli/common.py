@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ib_tui.config import ENV_DB, Config, defaults
 from ib_tui.domain.model import Item
 from ib_tui.domain.text import clean
 from ib_tui.errors import InvalidInput, ItemNotFound, StoreError
@@ -24,17 +26,28 @@ class UsageError(InvalidInput):
     """Bad arguments, in Swedish; exit 2."""
 
 
+def config_of(args: argparse.Namespace) -> Config:
+    return getattr(args, "config", None) or defaults(ignored=True)
+
+
 def db_path(args: argparse.Namespace) -> Path:
-    return getattr(args, "db", None) or default_db_path()
+    """--db, else $IB_TUI_DB, else `database` in config.toml, else ib.db in the data dir."""
+    given = getattr(args, "db", None) or os.environ.get(ENV_DB)
+    return Path(given).expanduser() if given else (config_of(args).database or default_db_path())
 
 
 def user(args: argparse.Namespace) -> str | None:
-    return getattr(args, "user", None)
+    return getattr(args, "user", None) or config_of(args).user
 
 
-def open_services(path: Path | str, user: str | None = None) -> Services:
-    """Services.open, telling the user on stderr where the copy taken before a migration is."""
+def open_services(
+    path: Path | str, user: str | None = None, config: Config | None = None
+) -> Services:
+    """Services.open, telling the user on stderr where the copy taken before a migration is;
+    with the config's export folder."""
     services = Services.open(path, user)
+    if config is not None and config.export_dir is not None:
+        services.context.export_dir = config.export_dir
     notice = services.store.migration_notice()
     if notice:
         print(f"ib-tui: {notice}", file=sys.stderr)

@@ -8,14 +8,25 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_ERROR, EXIT_OK, UsageError, db_path, open_services, user
+from ib_tui.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    UsageError,
+    config_of,
+    db_path,
+    open_services,
+    user,
+)
+from ib_tui.config import Config
 from ib_tui.services import Services
 from ib_tui.services.demo import load_demo
 
-LaunchTui = Callable[[Services, bool], int]  # runs the TUI, returns its exit status
+# Runs the TUI (services, demo?, the config file), returns its exit status.
+LaunchTui = Callable[[Services, bool, Config], int]
 
 
 def run_tui(args: argparse.Namespace, launch_tui: LaunchTui) -> int:
+    config = config_of(args)
     demo_dir: Path | None = None
     if args.demo:
         path = getattr(args, "db", None)
@@ -24,12 +35,12 @@ def run_tui(args: argparse.Namespace, launch_tui: LaunchTui) -> int:
             path = demo_dir / "demo.db"
         elif path.exists() and path.stat().st_size > 0:
             raise UsageError(f"{path} finns redan; --demo fyller bara en ny databas")
-        services = open_services(path, user(args))
+        services = open_services(path, user(args), config)
         load_demo(services.context)
     else:
-        services = open_services(db_path(args), user(args))
+        services = open_services(db_path(args), user(args), config)
     try:
-        return_code = launch_tui(services, args.demo)
+        return_code = launch_tui(services, args.demo, config)
     finally:
         services.close()
         if demo_dir is not None:

@@ -6,6 +6,7 @@ import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from ib_tui.errors import SettingError
 from ib_tui.policy import Catalogue, load_catalogue
@@ -32,6 +33,8 @@ class ServiceContext:
     clock: Callable[[], datetime] = local_now
     # This session's changes, for undo/redo; one per open database in one process.
     journal: UndoJournal = field(default_factory=UndoJournal)
+    # Where the TUI writes exports (config.toml's export_dir); None: Dokument/ib-tui.
+    export_dir: Path | None = None
     catalogue: Catalogue = field(init=False)
 
     def __post_init__(self) -> None:

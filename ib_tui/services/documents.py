@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from ib_tui.paths import data_dir
+from ib_tui.config import default_export_dir
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.meetings import MeetingService
 
@@ -73,18 +73,17 @@ class DocumentService:
         return exports.calendar_ics(self.meetings.meetings(), stamp=self.context.now())
 
     def default_path(self, kind: DocumentKind, meeting_id: int) -> Path:
-        """Where the TUI puts an export: the data dir's exporter/ folder, one name per
-        meeting and document, so a new export of the same document replaces the old one."""
+        """Where the TUI puts an export: the export folder (config.toml's export_dir, else
+        Dokument/ib-tui), one name per meeting and document, so a new export of the same
+        document replaces the old one."""
         day = self.meetings.get(meeting_id).day
-        return export_dir() / f"{day.isoformat()}-{kind.stem}.md"
+        return self.export_dir() / f"{day.isoformat()}-{kind.stem}.md"
 
-    @staticmethod
-    def calendar_path() -> Path:
-        return export_dir() / "sammantraden.ics"
+    def calendar_path(self) -> Path:
+        return self.export_dir() / "sammantraden.ics"
 
-
-def export_dir() -> Path:
-    return data_dir() / "exporter"
+    def export_dir(self) -> Path:
+        return self.context.export_dir or default_export_dir()
 
 
 def write_private(path: Path, text: str) -> Path:

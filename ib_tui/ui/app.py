@@ -17,7 +17,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
+from ib_tui.config import Config, ConfigError, save_value
 from ib_tui.paths import log_path
 from ib_tui.services import Direction, Services
 from ib_tui.ui.commands import binding_commands
@@ -44,10 +46,13 @@ class IBApp(App[None]):
         ),
     ]
 
-    def __init__(self, services: Services, *, demo: bool = False) -> None:
+    def __init__(
+        self, services: Services, *, demo: bool = False, config: Config | None = None
+    ) -> None:
         super().__init__()
         self.services = services
         self.demo = demo
+        self.config = config
         self.undo = UndoController(self, services)
         self._data_version: int | None = None
 
@@ -56,6 +61,8 @@ class IBApp(App[None]):
         # while the UI thread renders; the default 5 ms switch interval made a search's first
         # page several times slower than the query itself at 1M items (benchmarks/run.py).
         sys.setswitchinterval(SWITCH_INTERVAL)
+        if self.config is not None:
+            self._apply_config(self.config)
         self.sub_title = "DEMO" if self.demo else str(self.services.store.path)
         self.push_screen(MainScreen(self.services))
         notice = self.services.store.migration_notice()
@@ -63,6 +70,32 @@ class IBApp(App[None]):
             self.notify(notice, timeout=15)
         self._data_version = self.services.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_changes)
+
+    def _apply_config(self, config: Config) -> None:
+        """The theme and key overrides from config.toml; a theme changed in the app is saved
+        there (keeping the file's comments), unless started with --no-config."""
+        if config.keys:
+            self.set_keymap(dict(config.keys))
+        if config.theme:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                self.notify(
+                    f"Okänt tema {config.theme!r} i {config.path}; standardtemat används.",
+                    severity="warning",
+                )
+        if config.saves:
+            self.theme_changed_signal.subscribe(self, self._save_theme)
+
+    def _save_theme(self, theme: Theme) -> None:
+        assert self.config is not None
+        try:
+            save_value(self.config.path, "theme", theme.name)
+        except (OSError, ConfigError) as error:  # the theme still changed; only saving failed
+            log.warning("could not save the theme: %s", error)
+            self.notify(
+                f"Temat kunde inte sparas i {self.config.path}: {error}", severity="warning"
+            )
 
     def action_help(self) -> None:
         from ib_tui.ui.modals.help import HelpModal  # rich.markdown: ~35 ms, not at start-up

@@ -208,11 +208,9 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         broadcast(self.app)
 
     def action_export_calendar(self) -> None:
-        from ib_tui.paths import data_dir
-
         try:
             path = write_private(
-                data_dir() / "exporter" / "sammantraden.ics", self.services.documents.calendar()
+                self.services.documents.calendar_path(), self.services.documents.calendar()
             )
         except (StoreError, OSError) as error:
             self.notify(f"Kunde inte exportera: {error}", severity="error")
