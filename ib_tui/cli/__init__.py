@@ -25,6 +25,7 @@ from ib_tui.cli import (
     locate,
     meetings,
     precedent,
+    serve,
     settings,
     swedish,
 )
@@ -38,7 +39,19 @@ from ib_tui.paths import log_path
 log = logging.getLogger("ib_tui")
 
 # In the order `ib-tui --help` lists them.
-GROUPS = (files, history, backup, settings, demo, precedent, locate, export, meetings, config)
+GROUPS = (
+    files,
+    history,
+    backup,
+    settings,
+    demo,
+    precedent,
+    locate,
+    export,
+    meetings,
+    serve,
+    config,
+)
 Command = Callable[[argparse.Namespace], int]
 
 

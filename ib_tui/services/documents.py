@@ -86,15 +86,16 @@ class DocumentService:
         return self.context.export_dir or default_export_dir()
 
 
-def write_private(path: Path, text: str) -> Path:
+def write_private(path: Path, content: str | bytes) -> Path:
     """Writes the file readable by its owner only, atomically: a reader (or a crash) sees the
-    old file or the new one, never half of it."""
+    old file or the new one, never half of it. Text is written as UTF-8."""
     path = path.expanduser()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.chmod(temporary, 0o600)
         os.replace(temporary, path)
     except BaseException:

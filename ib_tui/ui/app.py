@@ -63,7 +63,10 @@ class IBApp(App[None]):
         sys.setswitchinterval(SWITCH_INTERVAL)
         if self.config is not None:
             self._apply_config(self.config)
-        self.sub_title = "DEMO" if self.demo else str(self.services.store.path)
+        # Who is recorded in the history, in view: under `ib-tui serve --user` several people
+        # may have the app open in browsers.
+        place = "DEMO" if self.demo else str(self.services.store.path)
+        self.sub_title = f"{place} · {self.services.context.user}"
         self.push_screen(MainScreen(self.services))
         notice = self.services.store.migration_notice()
         if notice:

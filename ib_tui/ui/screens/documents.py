@@ -15,7 +15,8 @@ from textual.widgets import Header, Markdown, Static
 
 from ib_tui.errors import StoreError
 from ib_tui.services import MeetingError, Services
-from ib_tui.services.documents import DocumentKind, write_private
+from ib_tui.services.documents import DocumentKind
+from ib_tui.ui.deliver import deliver
 from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 
@@ -26,17 +27,16 @@ def export_document(
     screen: Screen, services: Services, meeting_id: int, kind: DocumentKind | str,
     *, include_confidential: bool = False,
 ) -> None:  # fmt: skip
-    """Writes the document to the data dir's exporter/ folder and says where it went."""
+    """Writes the document to the export folder (or, in a browser, sends it as a download)
+    and says where it went."""
     kind = DocumentKind(kind)
     try:
         text = services.documents.render(
             kind, meeting_id, include_confidential=include_confidential
         )
-        path = write_private(services.documents.default_path(kind, meeting_id), text)
+        deliver(screen, services.documents.default_path(kind, meeting_id), text, kind.label)
     except (MeetingError, StoreError, OSError) as error:
         screen.notify(f"Kunde inte exportera: {error}", severity="error")
-        return
-    screen.notify(f"{kind.label} sparad: {path}", timeout=8)
 
 
 class DocumentScreen(Screen[None]):

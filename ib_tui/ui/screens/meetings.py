@@ -19,7 +19,6 @@ from ib_tui.domain.meeting import Meeting, Member, MemberRole
 from ib_tui.domain.schedule import SeriesPlan
 from ib_tui.errors import StoreError
 from ib_tui.services import MeetingError, Services
-from ib_tui.services.documents import write_private
 from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
@@ -208,14 +207,13 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         broadcast(self.app)
 
     def action_export_calendar(self) -> None:
+        from ib_tui.ui.deliver import deliver
+
+        documents = self.services.documents
         try:
-            path = write_private(
-                self.services.documents.calendar_path(), self.services.documents.calendar()
-            )
+            deliver(self, documents.calendar_path(), documents.calendar(), "Kalendern")
         except (StoreError, OSError) as error:
             self.notify(f"Kunde inte exportera: {error}", severity="error")
-            return
-        self.notify(f"Kalendern sparad: {path}", timeout=8)
 
     def action_members(self) -> None:
         members = self.services.meetings.members()
