@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ib_tui.cli import main
 from ib_tui.logs import LOG_BACKUPS, LOG_BYTES, configure_logging
-from ib_tui.store import Store
+from ib_tui.store import Store, trail
 from ib_tui.store.migrations import LATEST, MIGRATIONS, schema_version
 
 
@@ -61,9 +61,13 @@ def test_the_log_rotates_and_stays_owner_only(data_dir: Path) -> None:
 
 def old_database(path: Path, version: int) -> None:
     connection = sqlite3.connect(path)
+    trail.register(connection)
     for number in range(1, version + 1):
         for statement in MIGRATIONS[number - 1]:
-            connection.execute(statement)
+            if callable(statement):
+                statement(connection)
+            else:
+                connection.execute(statement)
     connection.execute(f"PRAGMA user_version = {version}")
     connection.execute(
         "INSERT INTO items (kind, title, received, status_changed, created_at, updated_at) "
