@@ -46,8 +46,9 @@ def open_services(
     """Services.open, telling the user on stderr where the copy taken before a migration is;
     with the config's export folder."""
     services = Services.open(path, user)
-    if config is not None and config.export_dir is not None:
+    if config is not None:
         services.context.export_dir = config.export_dir
+        services.context.docx_template = config.docx_template
     notice = services.store.migration_notice()
     if notice:
         print(f"ib-tui: {notice}", file=sys.stderr)
@@ -55,11 +56,11 @@ def open_services(
 
 
 @contextlib.contextmanager
-def existing(path: Path) -> Iterator[Services]:
+def existing(path: Path, config: Config | None = None) -> Iterator[Services]:
     """Services over a database that must exist: reading never creates one."""
     if not path.exists():
         raise StoreError(f"databasen {path} finns inte")
-    services = open_services(path)
+    services = open_services(path, config=config)
     try:
         yield services
     finally:

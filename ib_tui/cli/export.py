@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, db_path, existing
+from ib_tui.cli.common import EXIT_OK, config_of, db_path, existing
 from ib_tui.domain.dates import parse_date
 from ib_tui.services import DocumentKind
 from ib_tui.services.documents import write_private
@@ -25,14 +25,20 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         (DocumentKind.NOTES, "minnesanteckningarna"),
     ):
         document = documents.add_parser(
-            kind.value, parents=[common], help=f"{what} för sammanträdet DATUM (Markdown)"
+            kind.value, parents=[common], help=f"{what} för sammanträdet DATUM (Markdown, Word)"
         )
         document.add_argument(
             "date", metavar="DATUM", help="t.ex. 2026-12-09 eller 9 december 2026"
         )
         document.add_argument(
-            "-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)"
-        )
+            "-o", "--output", type=Path, metavar="FIL",
+            help="fil (standard: stdout; för docx exportmappen)",
+        )  # fmt: skip
+        document.add_argument(
+            "--format", choices=["md", "docx"], default="md",
+            help="md: Markdown (standard); docx: Word, från mallen i config.toml "
+            "(docx_template) eller standardmallen",
+        )  # fmt: skip
         document.add_argument(
             "--include-confidential", action="store_true",
             help="ta med sekretessmarkerade ärenden (utelämnas annars)",
@@ -44,6 +50,8 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 
 def export(args: argparse.Namespace) -> int:
+    if getattr(args, "format", "md") == "docx":
+        return _export_docx(args)
     with existing(db_path(args)) as services:
         if args.document == "calendar":
             text, what = services.documents.calendar(), "Kalendern"
@@ -58,6 +66,24 @@ def export(args: argparse.Namespace) -> int:
         return EXIT_OK
     path = write_private(args.output, text)
     print(f"{what} sparad i {path}")
+    return EXIT_OK
+
+
+def _export_docx(args: argparse.Namespace) -> int:
+    """A Word file is never written to a terminal: to -o, or to the export folder."""
+    kind = DocumentKind(args.document)
+    with existing(db_path(args), config_of(args)) as services:
+        documents = services.documents
+        meeting_id = documents.meeting_on(parse_date(args.date))
+        content = documents.render_docx(
+            kind, meeting_id, include_confidential=args.include_confidential
+        )
+        target = args.output or documents.default_path(kind, meeting_id, ".docx")
+    if str(target) == "-":
+        sys.stdout.buffer.write(content)
+        return EXIT_OK
+    path = write_private(target, content)
+    print(f"{kind.label} sparad i {path}")
     return EXIT_OK
 
 

@@ -35,6 +35,7 @@ class ServiceContext:
     journal: UndoJournal = field(default_factory=UndoJournal)
     # Where the TUI writes exports (config.toml's export_dir); None: Dokument/ib-tui.
     export_dir: Path | None = None
+    docx_template: Path | None = None  # config.toml's Word template; None: the default one
     catalogue: Catalogue = field(init=False)
 
     def __post_init__(self) -> None:

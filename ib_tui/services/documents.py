@@ -63,21 +63,39 @@ class DocumentService:
     def render_on(
         self, kind: DocumentKind, day: date, *, include_confidential: bool = False
     ) -> str:
+        return self.render(kind, self.meeting_on(day), include_confidential=include_confidential)
+
+    def meeting_on(self, day: date) -> int:
         meeting = self.meetings.on(day)
         assert meeting.id is not None
-        return self.render(kind, meeting.id, include_confidential=include_confidential)
+        return meeting.id
+
+    def render_docx(
+        self, kind: DocumentKind, meeting_id: int, *, include_confidential: bool = False
+    ) -> bytes:
+        """The same document as a Word file, from the template in config.toml (or the
+        default one), built from the Markdown above so both always say the same."""
+        from ib_tui.exports.docx import markdown_to_docx
+
+        markdown = self.render(kind, meeting_id, include_confidential=include_confidential)
+        day = self.meetings.get(meeting_id).day
+        return markdown_to_docx(
+            markdown,
+            title=f"{kind.label} {day.isoformat()} – Internationella beredningen",
+            template=self.context.docx_template,
+        )
 
     def calendar(self) -> str:
         from ib_tui import exports
 
         return exports.calendar_ics(self.meetings.meetings(), stamp=self.context.now())
 
-    def default_path(self, kind: DocumentKind, meeting_id: int) -> Path:
+    def default_path(self, kind: DocumentKind, meeting_id: int, suffix: str = ".md") -> Path:
         """Where the TUI puts an export: the export folder (config.toml's export_dir, else
         Dokument/ib-tui), one name per meeting and document, so a new export of the same
         document replaces the old one."""
         day = self.meetings.get(meeting_id).day
-        return self.export_dir() / f"{day.isoformat()}-{kind.stem}.md"
+        return self.export_dir() / f"{day.isoformat()}-{kind.stem}{suffix}"
 
     def calendar_path(self) -> Path:
         return self.export_dir() / "sammantraden.ics"

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
-from ib_tui.errors import StoreError
+from ib_tui.errors import IbTuiError, StoreError
 from ib_tui.services import MeetingError, Services
 from ib_tui.services.documents import DocumentKind
 from ib_tui.ui.deliver import deliver
@@ -45,7 +45,9 @@ class DocumentScreen(Screen[None]):
 
 Förhandsvisning av sammanträdets **föredragningslista**, **protokoll** och
 **minnesanteckningar** (det IB publicerar), gjorda av samma uppgifter.
-**v** byter dokument, **x** exporterar det som visas till en Markdown-fil (sökvägen visas),
+**v** byter dokument, **x** exporterar det som visas till en Markdown-fil och **w** till en
+Word-fil (.docx, från mallen i config.toml eller standardmallen); sökvägen visas, och i
+webbläsaren (`ib-tui serve`) hämtas filen i stället,
 **c** tar med eller utelämnar sekretessmarkerade ärenden (utelämnas som standard).
 **Esc** går tillbaka.
 """
@@ -53,6 +55,7 @@ Förhandsvisning av sammanträdets **föredragningslista**, **protokoll** och
         HELP_BINDING,
         Binding("v", "switch", "Byt dokument", id="documents.switch"),
         Binding("x", "export", "Exportera", id="documents.export"),
+        Binding("w", "export_docx", "Word", id="documents.export_docx"),
         Binding("c", "confidential", "Sekretess", id="documents.confidential"),
         Binding("escape", "back", "Tillbaka", id="documents.back"),
     ]
@@ -107,6 +110,17 @@ Förhandsvisning av sammanträdets **föredragningslista**, **protokoll** och
             self, self.services, self.meeting_id, self.kind,
             include_confidential=self.include_confidential,
         )  # fmt: skip
+
+    def action_export_docx(self) -> None:
+        documents = self.services.documents
+        try:
+            content = documents.render_docx(
+                self.kind, self.meeting_id, include_confidential=self.include_confidential
+            )
+            path = documents.default_path(self.kind, self.meeting_id, ".docx")
+            deliver(self, path, content, f"{self.kind.label} (Word)")
+        except (IbTuiError, OSError) as error:
+            self.notify(f"Kunde inte exportera: {error}", severity="error")
 
     @on(DataChanged)
     def _changed(self) -> None:
