@@ -22,6 +22,7 @@ from ib_tui.cli import (
     export,
     files,
     history,
+    items,
     locate,
     meetings,
     precedent,
@@ -41,6 +42,7 @@ log = logging.getLogger("ib_tui")
 # In the order `ib-tui --help` lists them.
 GROUPS = (
     files,
+    items,
     history,
     backup,
     settings,
