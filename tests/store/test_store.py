@@ -54,7 +54,7 @@ def test_a_newer_schema_is_refused_with_a_clear_error(db_path: Path) -> None:
     Store(db_path).close()
     with sqlite3.connect(db_path) as connection:
         connection.execute(f"PRAGMA user_version = {LATEST + 1}")
-    with pytest.raises(SchemaTooNewError, match="Uppdatera ib-tui"):
+    with pytest.raises(SchemaTooNewError, match="nyare ib-tui"):
         Store(db_path)
 
 
