@@ -40,6 +40,7 @@ FIELD_LABELS: dict[str, str] = {
     "country": "land",
     "guests": "antal gäster",
     **{f"costs.{key}": f"kostnad {COST_LABELS[key]}" for key in COST_KEYS},
+    "actual_costs": "faktiska kostnader",
     "participants": "deltagare",
     **_FLAG_LABELS,
     "confidential_ground": "sekretessgrund",
@@ -62,6 +63,7 @@ HISTORY_LABELS: dict[str, str] = {
     "reception.participants": "mottagning: deltagare",
     "reception.participants_abroad": "mottagning: deltagare från utlandet",
     "reception.level": "mottagning: nivå",
+    **{f"actual_costs.{key}": f"faktisk kostnad {COST_LABELS[key]}" for key in COST_KEYS},
 }
 # The fields a user edits in the form, in the form's order. Status has its own use case.
 FIELDS: tuple[str, ...] = tuple(name for name in FIELD_LABELS if name != "status")
@@ -122,6 +124,9 @@ def field_text(item: Item, name: str) -> str:
         return f"{membership.type.label}, {'nytt' if membership.new else 'fortsatt'}"
     if name == "reception" and (reception := item.reception):
         return reception_text(reception)
+    if name == "actual_costs" and (actual := item.actual_costs) is not None:
+        parts = [f"{COST_LABELS[k]} {format_amount(v)}" for k, v in actual.nonzero().items()]
+        return f"{format_amount(actual.total)}" + (f" ({', '.join(parts)})" if parts else "")
     if name == "aid" and (aid := item.aid):
         funded = "helt finansierat" if aid.fully_funded else "inte helt finansierat"
         return f"{aid.funder or 'finansiär saknas'}, {funded}"

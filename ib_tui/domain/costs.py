@@ -17,6 +17,8 @@ from enum import StrEnum
 # (endorsed, opposed, …) and the SQL that groups by bucket is built from these sets.
 APPROVED_STATUSES = ("endorsed", "decided")
 REJECTED_STATUSES = ("opposed", "written_off")
+# The setting (principles.toml, ekonomisk-ram) above which an actual is flagged, in per cent.
+OVERRUN_SETTING = "ekonomisk-ram.max_overrun_percent"
 
 
 class Bucket(StrEnum):
@@ -233,6 +235,12 @@ def one_year_earlier(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+def signed_amount(amount: int) -> str:
+    """+12 000 kr / −3 000 kr / 0 kr: a difference reads with its sign."""
+    text = f"{abs(amount):,}".replace(",", "\u00a0") + "\u00a0kr"
+    return ("+" if amount > 0 else "\u2212" if amount < 0 else "") + text
 
 
 def over_budget(estimate: int, actual: int | None, share: float) -> bool:

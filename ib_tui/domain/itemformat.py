@@ -58,7 +58,8 @@ BOOL_FIELDS = (
 # v2 flags where "not stated" differs from false: a v1 file that says nothing judges as before.
 OPTIONAL_BOOL_FIELDS = ("on_behalf_of_ks", "budgeted")
 ALL_FIELDS = frozenset(
-    {"kind", "guests", "participants", "costs", "agreement", "aid", "orientation"}
+    {"kind", "guests", "participants", "costs", "actual_costs", "agreement", "aid"}
+    | {"orientation"}
     | {"membership", "reception", "staff_commitment"}
     | set(TEXT_FIELDS) | set(DATE_FIELDS) | set(BOOL_FIELDS) | set(OPTIONAL_BOOL_FIELDS)
 )  # fmt: skip
@@ -171,6 +172,7 @@ _CSV_BOOLS = frozenset({*BOOL_FIELDS, *OPTIONAL_BOOL_FIELDS, "aid.fully_funded",
 _CSV_INTEGERS = frozenset(
     {"guests", "staff_commitment"}
     | {f"costs.{key}" for key in COST_KEYS}
+    | {f"actual_costs.{key}" for key in COST_KEYS}
     | {f"reception.{key}" for key in RECEPTION_COUNTS}
 )
 
@@ -263,6 +265,8 @@ class _Checker:
             values[name] = self.flag(name, document.get(name))
         values["guests"] = self.count("guests", document.get("guests"), MAX_GUESTS)
         values["costs"] = self.costs(document.get("costs"))
+        if (actual := document.get("actual_costs")) is not None:
+            values["actual_costs"] = self.costs(actual, "actual_costs")
         values["participants"] = self.participants(document.get("participants"))
         values["agreement"] = self.agreement(document.get("agreement"))
         values["aid"] = self.aid(document.get("aid"))
@@ -350,12 +354,12 @@ class _Checker:
                 self.fail(f"{name}.{key}", "okänt fält")
         return value
 
-    def costs(self, value: Any) -> Costs:
-        costs = self.nested("costs", value, frozenset(COST_KEYS))
+    def costs(self, value: Any, name: str = "costs") -> Costs:
+        costs = self.nested(name, value, frozenset(COST_KEYS))
         if costs is None:
             return Costs()
         amounts = {
-            key: self.count(f"costs.{key}", costs.get(key), MAX_AMOUNT, "kronor") or 0
+            key: self.count(f"{name}.{key}", costs.get(key), MAX_AMOUNT, "kronor") or 0
             for key in COST_KEYS
         }
         return Costs(**amounts)
@@ -494,6 +498,8 @@ def item_to_document(item: Item) -> dict[str, Any]:
         document["guests"] = item.guests
     if costs := item.costs.nonzero():
         document["costs"] = costs
+    if item.actual_costs is not None:
+        document["actual_costs"] = item.actual_costs.nonzero()
     if item.participants:
         document["participants"] = [
             {"name": person.name, "role": person.role.value} for person in item.participants

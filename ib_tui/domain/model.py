@@ -306,6 +306,8 @@ class Item:
     participants: tuple[Participant, ...] = ()
     guests: int | None = None
     costs: Costs = field(default_factory=Costs)
+    # What it really cost, reported by the requester afterwards (same keys); None until then.
+    actual_costs: Costs | None = None
     invitation_letter: bool = False
     priority_visit: bool = False
     political_level: bool = False

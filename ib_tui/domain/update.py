@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-NESTED_FIELDS = frozenset({"costs", "agreement", "aid", "membership", "reception"})
+NESTED_FIELDS = frozenset({"costs", "actual_costs", "agreement", "aid", "membership", "reception"})
 
 
 def named_fields(update: Mapping[str, Any]) -> set[str]:

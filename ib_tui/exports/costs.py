@@ -20,6 +20,7 @@ from ib_tui.domain.costs import (
     Grouping,
     bucket_of,
     over_budget,
+    signed_amount,
     total,
 )
 from ib_tui.domain.dates import format_amount, format_date
@@ -38,15 +39,6 @@ def kind_label(code: str) -> str:
 
 def status_label(code: str) -> str:
     return Status(code).label if code in Status._value2member_map_ else code
-
-
-def signed_amount(amount: int) -> str:
-    """+12 000 kr / −3 000 kr / 0 kr: a difference reads with its sign."""
-    if amount > 0:
-        return "+" + format_amount(amount)
-    if amount < 0:
-        return MINUS + format_amount(-amount)
-    return format_amount(0)
 
 
 def percent(part: int, whole: int, *, signed: bool = False) -> str | None:
@@ -124,9 +116,10 @@ def _summary(report: CostReport) -> str:
             f"{format_amount(figures.actual)}, {comparison}."
         )
         if figures.over_budget:
+            who = "Ett" if figures.over_budget == 1 else str(figures.over_budget)
             sentences.append(
-                f"{figures.over_budget} av dem överskred den tillstyrkta kostnaden med mer än "
-                f"{percent(round(report.over_share * 1000), 1000)}."
+                f"{who} av dem överskred den tillstyrkta kostnaden med mer än "
+                f"{round(report.over_share * 100)}{NBSP}%."
             )
     return " ".join(sentences)
 

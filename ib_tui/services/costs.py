@@ -15,6 +15,7 @@ from datetime import date
 from ib_tui.domain.costs import (
     NO_VALUE,
     NOT_ON_AGENDA,
+    OVERRUN_SETTING,
     Bucket,
     CostFilter,
     CostReport,
@@ -29,7 +30,6 @@ from ib_tui.services.context import ServiceContext
 from ib_tui.store import ItemRepository
 from ib_tui.store.costs import CostQueries, GroupRow
 
-OVERRUN_SETTING = "ekonomisk-ram.max_overrun_percent"
 LARGEST = 10
 
 

@@ -65,6 +65,8 @@ def item_to_row(item: Item) -> dict[str, Any]:
     row.update({name: int(getattr(item, name)) for name in _FLAGS})
     row["guests"] = item.guests
     row.update({f"cost_{key}": getattr(item.costs, key) for key in COST_KEYS})
+    actual = item.actual_costs
+    row.update({f"actual_{key}": getattr(actual, key) if actual else None for key in COST_KEYS})
     agreement = item.agreement
     row["agreement_type"] = agreement.type.value if agreement else None
     row["agreement_partner"] = agreement.partner if agreement else None
@@ -133,6 +135,7 @@ def row_to_item(row: Mapping[str, Any], participants: Sequence[Participant] = ()
         **{name: bool(row[name]) for name in _FLAGS},
         guests=row["guests"],
         costs=Costs(**{key: row[f"cost_{key}"] for key in COST_KEYS}),
+        actual_costs=_actual_costs(row),
         participants=tuple(participants),
         agreement=agreement,
         aid=aid,
@@ -148,11 +151,19 @@ def row_to_item(row: Mapping[str, Any], participants: Sequence[Participant] = ()
     )
 
 
+def _actual_costs(row: Mapping[str, Any]) -> Costs | None:
+    """None until reported: then every key holds a number (0 for nothing spent)."""
+    values = {key: row.get(f"actual_{key}") for key in COST_KEYS}
+    if all(value is None for value in values.values()):
+        return None
+    return Costs(**{key: value or 0 for key, value in values.items()})
+
+
 def _field_name(column: str) -> str:
     """Column → item-format field name, as the history shows it (cost_travel → costs.travel)."""
     prefixes = (
-        ("cost_", "costs"), ("agreement_", "agreement"), ("aid_", "aid"),
-        ("membership_", "membership"), ("reception_", "reception"),
+        ("cost_", "costs"), ("actual_", "actual_costs"), ("agreement_", "agreement"),
+        ("aid_", "aid"), ("membership_", "membership"), ("reception_", "reception"),
     )  # fmt: skip
     for prefix, group in prefixes:
         if column.startswith(prefix):

@@ -167,3 +167,19 @@ def test_csv_errors_name_the_field() -> None:
 def test_csv_with_shifted_cells_is_rejected_whole() -> None:
     with pytest.raises(FormatError, match="rad 2"):
         documents_from_csv("kind,title\nconference,A,extra\n")
+
+
+def test_actual_costs_use_the_cost_keys() -> None:
+    from ib_tui.domain.itemformat import item_to_document, validate_document
+    from ib_tui.domain.model import Costs
+
+    item, errors = validate_document(
+        {"kind": "conference", "title": "Resa", "actual_costs": {"travel": 1200}}
+    )
+    assert not errors and item is not None
+    assert item.actual_costs == Costs(travel=1200)
+    assert item_to_document(item)["actual_costs"] == {"travel": 1200}
+    _, errors = validate_document({"kind": "conference", "title": "R", "actual_costs": {"x": 1}})
+    assert [str(e) for e in errors] == ['item 1: field "actual_costs.x": okänt fält']
+    missing, _ = validate_document({"kind": "conference", "title": "Resa"})
+    assert missing is not None and missing.actual_costs is None

@@ -157,3 +157,37 @@ def test_forum_in_sql_follows_the_v2_routing(services: Services) -> None:
             f"SELECT {FORUM_SQL} FROM items WHERE id = ?", (item.id,)
         ).fetchone()
         assert forum == route(item)[0].value, fields
+
+
+def test_actual_costs_against_the_file(services: Services) -> None:
+    load(services)
+    total = CostService(services.context).report(CostFilter()).total
+    reported = [e["item"] for e in entries(COSTS_FILE) if "actual_costs" in e["item"]]
+    assert total.actual_items == len(reported) == 3
+    assert total.actual == sum(sum(item["actual_costs"].values()) for item in reported)
+    assert total.estimate_of_actual == sum(sum(item["costs"].values()) for item in reported)
+    # Lyon: 35 000 against 28 800 (+21 %) is over the 10 % setting; Brussels' +2 % is not.
+    assert total.over_budget == 1
+
+
+def test_the_overrun_share_is_a_setting(services: Services) -> None:
+    load(services)
+    services.settings.set("ekonomisk-ram.max_overrun_percent", 25)
+    assert CostService(services.context).report(CostFilter()).total.over_budget == 0
+
+
+def test_actual_costs_round_trip_and_are_in_the_history(services: Services) -> None:
+    from dataclasses import replace
+
+    from ib_tui.domain.model import Costs
+    from tests.conftest import make_item
+
+    item = services.items.register(make_item(costs={"travel": 100}))
+    assert item.actual_costs is None
+    saved = services.items.update(replace(item, actual_costs=Costs(travel=0)))
+    assert saved.actual_costs == Costs()  # reported as nothing spent, not "not reported"
+    saved = services.items.update(replace(saved, actual_costs=Costs(travel=140, fees=10)))
+    assert saved.actual_costs == Costs(travel=140, fees=10)
+    changes = [(h.field, h.old_value, h.new_value) for h in services.items.history(item.id)]
+    assert ("actual_costs.travel", None, "0") in changes
+    assert ("actual_costs.travel", "0", "140") in changes

@@ -25,6 +25,8 @@ from textual.widgets import (
 
 from ib_tui.domain.changes import Conflict, Side
 from ib_tui.domain.confidentiality import EXAMPLE_GROUND
+from ib_tui.domain.costs import signed_amount
+from ib_tui.domain.dates import format_amount
 from ib_tui.domain.itemformat import FieldError, item_to_document, validate_document
 from ib_tui.domain.model import (
     COST_KEYS,
@@ -228,6 +230,20 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
                         )
                         yield Label("", id=error_id(f"costs.{key}"), classes="field-error")
             yield Label("Summa: 0 kr", id="cost-total")
+            yield Label("Faktiska kostnader (kronor, efter genomförandet)", classes="section-title")
+            actual = document.get("actual_costs", {})
+            with Grid(id="actual-costs-grid", classes="costs-grid"):
+                for key in COST_KEYS:
+                    with Vertical(classes="cost-field"):
+                        yield Label(COST_LABELS[key].capitalize())
+                        yield Input(
+                            str(actual.get(key, "")),
+                            id=field_id(f"actual_costs.{key}"),
+                            placeholder="–",
+                            compact=True,
+                        )
+                        yield Label("", id=error_id(f"actual_costs.{key}"), classes="field-error")
+            yield Label("Utfall: inte redovisat", id="actual-total")
             yield Label("Markeringar", classes="section-title")
             with Grid(classes="checks"):
                 for key, label in FLAG_LABELS.items():
@@ -470,6 +486,13 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         }
         if costs:
             document["costs"] = costs
+        actual = {
+            key: _number(text)
+            for key in COST_KEYS
+            if (text := self._value(f"actual_costs.{key}").strip())
+        }
+        if actual:  # any amount typed reports the actual; the keys left empty are 0
+            document["actual_costs"] = actual
         for key in FLAG_LABELS:
             if self._checked(field_id(key)):
                 document[key] = True
@@ -536,11 +559,21 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
 
     @on(Input.Changed)
     def _update_total(self) -> None:
+        total = self._sum("costs")
+        self.query_one("#cost-total", Label).update(f"Summa: {total:,} kr".replace(",", "\u00a0"))
+        reported = any(self._value(f"actual_costs.{key}").strip() for key in COST_KEYS)
+        text = "Utfall: inte redovisat"
+        if reported:
+            actual = self._sum("actual_costs")
+            text = f"Utfall: {format_amount(actual)} · avvikelse {signed_amount(actual - total)}"
+        self.query_one("#actual-total", Label).update(text)
+
+    def _sum(self, group: str) -> int:
         total = 0
         for key in COST_KEYS:
-            value = _number(self._value(f"costs.{key}") or "0")
+            value = _number(self._value(f"{group}.{key}") or "0")
             total += value if isinstance(value, int) else 0
-        self.query_one("#cost-total", Label).update(f"Summa: {total:,} kr".replace(",", "\u00a0"))
+        return total
 
     # --- saving -------------------------------------------------------------------------------
 

@@ -11,6 +11,13 @@ from textual.widgets import Static
 
 from ib_tui.domain.changes import reception_text
 from ib_tui.domain.confidentiality import placeholder
+from ib_tui.domain.costs import (
+    OVERRUN_SETTING,
+    Bucket,
+    bucket_of,
+    over_budget,
+    signed_amount,
+)
 from ib_tui.domain.dates import format_amount, format_date
 from ib_tui.domain.model import COST_LABELS, ORIENTATIONS, Item
 from ib_tui.ui.text import clean, plain
@@ -29,6 +36,7 @@ FLAG_LABELS = {
 
 
 Fact = Callable[[str, object], None]
+DEFAULT_OVERRUN = 0.10  # the shipped ekonomisk-ram.max_overrun_percent; screens pass the setting
 
 
 def fact_table(label_style: str = "dim") -> tuple[Table, Fact]:
@@ -51,7 +59,25 @@ def period(item: Item) -> str:
     return format_date(item.starts)
 
 
-def render_item(item: Item) -> RenderableType:
+def actual_text(item: Item, overrun_share: float) -> Text | None:
+    """Estimate against actual: the actual, the difference, and a flag (shape and word, not
+    colour alone) when an approved item went over its estimate by more than the setting."""
+    actual = item.actual_costs
+    if actual is None:
+        return None
+    difference = actual.total - item.costs.total
+    text = Text.assemble(
+        Text(format_amount(actual.total), "bold"), f"  avvikelse {signed_amount(difference)}"
+    )
+    if item.costs.total:
+        text.append(f" ({100 * difference / item.costs.total:+.0f} %)".replace("-", "\u2212"))
+    approved = bucket_of(item.status.value) is Bucket.APPROVED
+    if approved and over_budget(item.costs.total, actual.total, overrun_share):
+        text.append(f"  ▲ över beräknat med mer än {overrun_share * 100:.0f} %", "bold")
+    return text
+
+
+def render_item(item: Item, overrun_share: float = DEFAULT_OVERRUN) -> RenderableType:
     heading = Text()
     heading.append(clean(item.dnr or "utan dnr"), "bold")
     heading.append(f" · {item.kind.label} · {item.status.label}")
@@ -72,6 +98,7 @@ def render_item(item: Item) -> RenderableType:
         )
         total = Text(format_amount(item.costs.total), "bold")
         fact("Kostnad", Text.assemble(total, f"  ({costs})"))
+    fact("Utfall", actual_text(item, overrun_share))
     if agreement := item.agreement:
         parts = [agreement.type.label]
         if agreement.partner:
@@ -119,4 +146,15 @@ class ItemDetail(Static):
     """
 
     def show(self, item: Item | None) -> None:
-        self.update(render_item(item) if item else Text("Inget ärende valt.", "dim"))
+        if item is None:
+            self.update(Text("Inget ärende valt.", "dim"))
+            return
+        self.update(render_item(item, self._overrun_share()))
+
+    def _overrun_share(self) -> float:
+        """The database's setting, read from the app's catalogue (no database work here)."""
+        services = getattr(self.app, "services", None)
+        try:
+            return services.context.catalogue.setting(OVERRUN_SETTING) / 100  # type: ignore[union-attr]
+        except (AttributeError, LookupError):
+            return DEFAULT_OVERRUN
