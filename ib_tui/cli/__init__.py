@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="ib-tui",
-        description="Internationella beredningen: registrera, bereda och besluta om stadens "
+        description="Internationella beredningen: registrera och bereda stadens "
         "internationella åtaganden.",
         parents=[common],
     )

@@ -1,5 +1,6 @@
-"""`ib-tui export agenda|minutes|notes DATUM` and `ib-tui export calendar`: the meeting's
-documents and the schedule, over the same services as the TUI."""
+"""`ib-tui export agenda|minutes|notes DATUM`, `ib-tui export calendar`, `ib-tui export
+delegations --from DATUM --to DATUM` (the anmälan to kommunstyrelsen) and `ib-tui export
+decision ÄRENDE` (one decision for the diarium), over the same services as the TUI."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, config_of, db_path, existing
+from ib_tui.cli.common import EXIT_OK, config_of, db_path, existing, find
 from ib_tui.domain.dates import parse_date
 from ib_tui.services import DocumentKind
 from ib_tui.services.documents import write_private
@@ -43,6 +44,29 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
             "--include-confidential", action="store_true",
             help="ta med sekretessmarkerade ärenden (utelämnas annars)",
         )  # fmt: skip
+    delegations = documents.add_parser(
+        "delegations", parents=[common],
+        help="anmälan av delegationsbeslut till kommunstyrelsen för en period (Markdown)",
+    )  # fmt: skip
+    delegations.add_argument("--from", dest="start", required=True, metavar="DATUM")
+    delegations.add_argument("--to", dest="end", required=True, metavar="DATUM")
+    delegations.add_argument(
+        "-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)"
+    )
+    delegations.add_argument(
+        "--utkast", action="store_true",
+        help="förhandsgranska: anteckna inte besluten som anmälda",
+    )  # fmt: skip
+    delegations.add_argument(
+        "--include-confidential", action="store_true",
+        help="ta med beslut i sekretessärenden (utelämnas annars)",
+    )  # fmt: skip
+    decision = documents.add_parser(
+        "decision", parents=[common], help="ärendets registrerade beslut, för diariet (Markdown)"
+    )
+    decision.add_argument("item", metavar="ÄRENDE", help="dnr eller id")
+    decision.add_argument("-o", "--output", type=Path, metavar="FIL", help="fil (standard: stdout)")
+    decision.add_argument("--include-confidential", action="store_true")
     calendar = documents.add_parser(
         "calendar", parents=[common], help="sammanträdena som iCalendar (.ics)"
     )
@@ -55,6 +79,19 @@ def export(args: argparse.Namespace) -> int:
     with existing(db_path(args)) as services:
         if args.document == "calendar":
             text, what = services.documents.calendar(), "Kalendern"
+        elif args.document == "delegations":
+            text = services.documents.delegation_report(
+                parse_date(args.start), parse_date(args.end), record=not args.utkast,
+                include_confidential=args.include_confidential,
+            )  # fmt: skip
+            what = "Anmälan av delegationsbeslut"
+        elif args.document == "decision":
+            item = find(services, args.item)
+            assert item.id is not None
+            text = services.documents.decision_record(
+                item.id, include_confidential=args.include_confidential
+            )
+            what = "Beslutet"
         else:
             kind = DocumentKind(args.document)
             text = services.documents.render_on(

@@ -20,6 +20,7 @@ from ib_tui.domain.positions import Outcome as Outcome
 from ib_tui.domain.positions import att_clauses as att_clauses
 from ib_tui.domain.positions import default_clauses as default_clauses
 from ib_tui.domain.positions import proposal_sentence as proposal_sentence
+from ib_tui.domain.positions import with_clauses
 
 BODY = DEFAULT_ORGAN.name
 DEFAULT_PLACE = "Stadshuset"
@@ -96,6 +97,7 @@ def standard_entries(kind: OrganKind) -> list[tuple[EntryKind, str, tuple[str, .
 class MemberRole(StrEnum):
     CHAIR = "chair"
     MEMBER = "member"
+    SUBSTITUTE = "substitute"  # ersättare: serves only when tjänstgörande
     SECRETARY = "secretary"
     OFFICIAL = "official"
 
@@ -107,6 +109,7 @@ class MemberRole(StrEnum):
 MEMBER_ROLE_LABELS = {
     MemberRole.CHAIR: "ordförande",
     MemberRole.MEMBER: "ledamot",
+    MemberRole.SUBSTITUTE: "ersättare",
     MemberRole.SECRETARY: "sekreterare",
     MemberRole.OFFICIAL: "tjänsteperson",
 }
@@ -184,6 +187,25 @@ class Remark:
 
 
 @dataclass(frozen=True, slots=True)
+class Motion:
+    """A yrkande at a deciding organ's meeting: who moved what."""
+
+    member: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Voting:
+    """An omröstning (KL 5 kap. 54–55 §§): the proposition put, and who voted how."""
+
+    proposition: str  # the propositionsordning / voteringsproposition as read out
+    yes: tuple[str, ...]
+    no: tuple[str, ...]
+    abstained: tuple[str, ...] = ()
+    result: str = ""  # e.g. "Nämnden har beslutat enligt ordförandens förslag."
+
+
+@dataclass(frozen=True, slots=True)
 class PrincipleNote:
     """A principle's verdict in short, as an agenda line shows it."""
 
@@ -204,6 +226,10 @@ class AgendaEntry:
     decision: Decision | None = None
     absences: tuple[Absence, ...] = ()
     remarks: tuple[Remark, ...] = ()
+    motions: tuple[Motion, ...] = ()  # a deciding organ's yrkanden
+    propositions: str | None = None  # propositionsordning, when there was more than one yrkande
+    voting: Voting | None = None
+    dispatch: tuple[str, ...] = ()  # expedieras till
     # Filled in by the services, not stored: the item's verdicts and forum.
     principles: tuple[PrincipleNote, ...] = ()
     forum: Forum | None = None
@@ -292,11 +318,7 @@ class DelegationDecision:
     def text(self) -> str:
         """The decision as the record prints it: the att-clauses if there are any."""
         clauses = att_clauses(self.clauses)
-        if not clauses:
-            return self.decision
-        if len(clauses) == 1:
-            return f"{self.delegate} beslutar att {clauses[0]}"
-        return f"{self.delegate} beslutar\n" + "\n".join(f"att {c}" for c in clauses)
+        return with_clauses(f"{self.delegate} beslutar", clauses) if clauses else self.decision
 
 
 def delegation_label(decided_on: date, delegate: str) -> str:

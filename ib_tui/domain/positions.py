@@ -120,7 +120,7 @@ def default_clauses(outcome: Outcome, proposal: Sequence[str] = ()) -> tuple[str
 def with_clauses(lead: str, clauses: Sequence[str]) -> str:
     """ "X tillstyrker att …", or with several clauses one "att …" per line."""
     if len(clauses) == 1:
-        return f"{lead} att {clauses[0]}"
+        return _sentence_end(f"{lead} att {clauses[0]}")
     return f"{lead}\n" + "\n".join(f"att {clause}" for clause in clauses)
 
 
@@ -161,10 +161,12 @@ class Decision:
         return f"{subject} {plain}."
 
 
-def proposal_sentence(proposal: Sequence[str], organ: Organ = DEFAULT_ORGAN) -> str:
-    """The förslag as the meeting would say it if it adopted it as it stands."""
-    clauses = att_clauses(proposal)
-    if not clauses:
+def proposal_sentence(
+    proposal: Sequence[str], organ: Organ = DEFAULT_ORGAN, *, matter: bool = True
+) -> str:
+    """The förslag as the meeting would say it if it adopted it as it stands: a matter's is
+    tillstyrkt, a standard entry's agreed ("Beredningen enas om att godkänna …")."""
+    if not att_clauses(proposal):
         return ""
-    lead = f"{organ.subject} beslutar" if organ.deciding else f"{organ.subject} tillstyrker"
-    return with_clauses(lead, clauses)
+    outcome = Outcome.ENDORSED if matter else Outcome.AGREED
+    return Decision(outcome, tuple(proposal)).sentence(organ)

@@ -1,57 +1,121 @@
-"""Minnesanteckningar: the shorter record IB publishes (a beredning that only prepares writes
-notes, not a protokoll). Same data as the minutes, told per item."""
+"""Minnesanteckningar: the record IB publishes of its meetings — which matters were taken up and
+what the beredning said on each. IB is a beredning, so this is its main document: no justering,
+no appeal clock; the notes are approved by the chair (docs/meetings.md)."""
 
 from __future__ import annotations
 
-from ib_tui.domain.dates import format_date
-from ib_tui.domain.meeting import MeetingRecord
+from ib_tui.domain.dates import format_amount, format_date
+from ib_tui.domain.meeting import EntryKind, MeetingRecord, Member, MemberRole, RemarkKind
 from ib_tui.exports.common import (
+    FILL_IN,
+    HARD_BREAK,
+    SIGN_LINE,
     absent,
     by_role,
     decision_sentence,
+    delegation_table,
     document,
+    facts_block,
     header,
+    jav_sentences,
+    paragraphs,
+    public_placeholder,
     sentence_paragraph,
-    shown_entries,
+    shown_delegations,
     title,
 )
-from ib_tui.exports.escape import inline, lines, shorten
+from ib_tui.exports.escape import inline
 
 
-def _present_blocks(record: MeetingRecord) -> list[str]:
+def _names(members: list[Member]) -> str:
+    return "\n".join(f"- {inline(m.display)}, {m.role.label}" for m in members)
+
+
+def present_blocks(record: MeetingRecord) -> list[str]:
+    """Ledamöter, adjungerade and tjänstepersoner apart, the secretary on a line of its own."""
     present = by_role(record.present())
-    rows = [f"- {inline(member.display)}, {member.role.label}" for member in present]
-    blocks = ["## Närvarande", "\n".join(rows) or "Ingen närvaro har förts."]
+    members = [m for m in present if m.role in (MemberRole.CHAIR, MemberRole.MEMBER)]
+    substitutes = [m for m in present if m.role is MemberRole.SUBSTITUTE]
+    officials = [m for m in present if m.role is MemberRole.OFFICIAL]
+    secretaries = [m for m in present if m.role is MemberRole.SECRETARY]
+    blocks = ["## Närvarande"]
+    if not present:
+        return [*blocks, "Ingen närvaro har förts."]
+    for label, group in (
+        ("Ledamöter", members),
+        ("Adjungerade", substitutes),
+        ("Tjänstepersoner", officials),
+    ):
+        if group:
+            blocks += [f"**{label}**", _names(group)]
+    if secretaries:
+        blocks.append("Sekreterare: " + ", ".join(inline(m.key) for m in secretaries))
     if missing := absent(record):
-        blocks.append("Frånvarande: " + ", ".join(inline(member.display) for member in missing))
+        blocks.append("Frånvarande: " + ", ".join(inline(m.display) for m in missing))
+    return blocks
+
+
+def _entry_blocks(record: MeetingRecord, index: int, entry, include_confidential: bool):
+    number = entry.paragraph if entry.paragraph is not None else index
+    if hidden := public_placeholder(entry, include_confidential):
+        return [f"## § {number} {hidden}"]
+    blocks = [f"## § {number} {title(entry)}"]
+    if entry.item is not None:
+        blocks.append(facts_block(entry))
+        if entry.item.summary:
+            blocks += ["**Ärendet i korthet**", *paragraphs(entry.item.summary)]
+    if entry.discussion:
+        blocks += ["**Diskussion**" if entry.item else "**Anteckningar**"]
+        blocks += paragraphs(entry.discussion)
+    if entry.kind is EntryKind.DELEGATION:
+        listed, hidden_count = shown_delegations(record, include_confidential)
+        blocks.append(delegation_table(listed, "Inga delegationsbeslut att notera."))
+        if hidden_count:
+            blocks.append(f"Därtill {hidden_count} delegationsbeslut som omfattas av sekretess.")
+    if jav := jav_sentences(entry):
+        blocks.append(HARD_BREAK.join(jav))
+    if entry.decision and (sentence := decision_sentence(entry.decision, record.organ)):
+        if entry.item is not None:
+            blocks.append("**Beredningens ställningstagande**")
+        blocks.append(sentence_paragraph(sentence))
+    elif entry.item is not None:
+        blocks.append("Beredningen har inte tagit ställning i ärendet.")
+    for kind, label in (
+        (RemarkKind.RESERVATION, "Avvikande mening"),
+        (RemarkKind.NOTE, "Protokollsanteckning"),
+    ):
+        for remark in (r for r in entry.remarks if r.kind is kind):
+            blocks.append(f"{label} från {inline(remark.member)}: {inline(remark.text)}")
     return blocks
 
 
 def notes_markdown(record: MeetingRecord, *, include_confidential: bool = False) -> str:
-    """The notes as Markdown: who was there, then per item what was discussed and the outcome."""
-    blocks = [*header("Minnesanteckningar", record), *_present_blocks(record)]
-    for _, entry in shown_entries(record, include_confidential):
-        if entry.item is None:
-            continue
-        blocks.append(f"## {title(entry)}")
-        if entry.dnr:
-            blocks.append(f"Dnr: {inline(entry.dnr)}")
-        if entry.discussion:
-            blocks.append("\\\n".join(line for line in lines(entry.discussion) if line))
-        elif entry.item.summary:
-            blocks.append(inline(shorten(entry.item.summary)))
-        if entry.decision and (sentence := decision_sentence(entry.decision, record.organ)):
-            blocks.append(f"Ställningstagande: {entry.decision.outcome.label_for(record.organ)}")
-            blocks.append(sentence_paragraph(sentence))
+    """The notes as Markdown: who was there, every § with its facts, costs and the beredning's
+    position in full sentences, the total cost, and "Vid anteckningarna" / the chair's
+    approval."""
+    blocks = [*header("Minnesanteckningar", record), *present_blocks(record)]
+    total, hidden_total = 0, 0
+    for index, entry in enumerate(record.entries, start=1):
+        blocks += _entry_blocks(record, index, entry, include_confidential)
+        if public_placeholder(entry, include_confidential):
+            hidden_total += 1
         else:
-            blocks.append("Ställningstagande: inget har registrerats.")
-    if record.delegation_decisions:
-        blocks.append("## Anmälda delegationsbeslut")
-        blocks.append(
-            "\n".join(
-                f"- {format_date(d.decided_on)}: {inline(d.delegate)}, "
-                f"{inline(d.title)}{f' ({inline(d.dnr)})' if d.dnr else ''}: {inline(d.decision)}"
-                for d in record.delegation_decisions
-            )
-        )
+            total += entry.cost
+    cost = f"Sammanlagd kostnad för ärendena: {format_amount(total)}"
+    if hidden_total:
+        cost += f" (ärenden som omfattas av sekretess ingår inte, {hidden_total} st.)"
+    blocks.append(cost)
+    blocks += approval_blocks(record)
     return document(blocks)
+
+
+def approval_blocks(record: MeetingRecord) -> list[str]:
+    secretary = next(iter(record.present(MemberRole.SECRETARY)), None)
+    chair = next(iter(record.present(MemberRole.CHAIR)), None)
+    approved = record.meeting.adjusted_on
+    return [
+        "Vid anteckningarna",
+        f"{SIGN_LINE}{HARD_BREAK}{inline(secretary.key) + ', ' if secretary else ''}sekreterare",
+        f"Godkända av ordföranden den {format_date(approved) if approved else FILL_IN}",
+        f"{SIGN_LINE}{HARD_BREAK}{inline(chair.key) + ', ' if chair else ''}ordförande",
+    ]

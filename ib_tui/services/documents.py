@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ib_tui.config import default_export_dir
 from ib_tui.services.context import ServiceContext
-from ib_tui.services.meetings import MeetingService
+from ib_tui.services.meetings import MeetingError, MeetingService
 
 
 class DocumentKind(StrEnum):
@@ -58,7 +58,19 @@ class DocumentService:
             DocumentKind.NOTES: exports.notes_markdown,
         }
         record = self.meetings.record(meeting_id)
+        if kind not in self.kinds():
+            raise MeetingError(
+                f"{record.body} är en beredning och för inget protokoll (den beslutar inte); "
+                "exportera minnesanteckningarna i stället"
+            )
         return renderers[kind](record, include_confidential=include_confidential)
+
+    def kinds(self) -> list[DocumentKind]:
+        """The documents this organ writes: a beredning its föredragningslista and
+        minnesanteckningar, a deciding organ the protokoll too."""
+        if self.meetings.organ().deciding:
+            return [DocumentKind.AGENDA, DocumentKind.MINUTES, DocumentKind.NOTES]
+        return [DocumentKind.AGENDA, DocumentKind.NOTES]
 
     def render_on(
         self, kind: DocumentKind, day: date, *, include_confidential: bool = False
@@ -84,6 +96,35 @@ class DocumentService:
             title=f"{kind.label} {day.isoformat()} – Internationella beredningen",
             template=self.context.docx_template,
         )
+
+    def delegation_report(
+        self, start: date, end: date, *, record: bool = True, include_confidential: bool = False
+    ) -> str:
+        """The anmälan of the period's delegation decisions to kommunstyrelsen; with `record`,
+        each decision is marked reported today (the first time only)."""
+        from ib_tui import exports
+
+        report = self.meetings.delegation_report(start, end, record=record)
+        return exports.delegation_report_markdown(
+            report.decisions, start, end, report.reported_on,
+            include_confidential=include_confidential,
+        )  # fmt: skip
+
+    def decision_record(self, item_id: int, *, include_confidential: bool = False) -> str:
+        """The item's latest registered decision as a record for the diarium."""
+        from ib_tui import exports
+        from ib_tui.domain.confidentiality import may_show_delegation
+
+        decisions = self.meetings.decisions_for_item(item_id)
+        if not decisions:
+            raise MeetingError("inget beslut är registrerat på ärendet")
+        decision = decisions[-1]
+        if not may_show_delegation(decision, include_confidential=include_confidential):
+            raise MeetingError(
+                "ärendet omfattas av sekretess; ange --include-confidential för den interna "
+                "versionen"
+            )
+        return exports.decision_record_markdown(decision)
 
     def calendar(self) -> str:
         from ib_tui import exports

@@ -46,9 +46,53 @@ def test_export_agenda_to_stdout_is_the_services_document(tmp_path: Path, capsys
     assert not [t for t in tokens if t.type in ("html_inline", "html_block")]
 
 
-def test_minutes_and_notes_to_a_private_file(tmp_path: Path, capsys) -> None:
+def test_a_beredning_writes_no_protokoll(tmp_path: Path, capsys) -> None:
     db = imported(tmp_path)
-    for document, heading in (("minutes", "# Protokoll"), ("notes", "# Minnesanteckningar")):
+    capsys.readouterr()
+    assert main(["export", "minutes", "2026-12-09", "--db", str(db)]) == 2
+    assert "är en beredning och för inget protokoll" in capsys.readouterr().err
+
+
+def test_the_report_of_delegation_decisions_to_ks(tmp_path: Path, capsys) -> None:
+    from datetime import date
+
+    db = imported(tmp_path)
+    services = Services.open(db, user="sekr")
+    try:
+        item = services.items.find("KS 1")
+        services.meetings.register_delegation(
+            item.id, date(2026, 11, 2), "Finansborgarrådet",
+            clauses=["godkänna deltagande i enlighet med ansökan"],
+            delegation_point="Kommunstyrelsens delegationsordning", granted=True,
+        )  # fmt: skip
+    finally:
+        services.close()
+    capsys.readouterr()
+    args = ["export", "delegations", "--from", "2026-11-01", "--to", "2026-11-30", "--db", str(db)]
+    assert main([*args, "--utkast"]) == 0
+    draft = capsys.readouterr().out
+    assert draft.startswith("# Anmälan av delegationsbeslut till kommunstyrelsen")
+    assert "| KS 1 |" in draft and "Kommunstyrelsens delegationsordning" in draft
+    assert "Finansborgarrådet beslutar att godkänna deltagande i enlighet med ansökan." in draft
+    assert "tre veckor" in draft and "kommunstyrelsens sammanträde där anmälan görs" in draft
+    target = tmp_path / "anmalan.md"
+    assert main([*args, "-o", str(target)]) == 0
+    services = Services.open(db)
+    try:
+        (decision,) = services.meetings.decisions_for_item(services.items.find("KS 1").id)
+        assert decision.reported_on is not None  # recorded when written for real
+    finally:
+        services.close()
+    assert main(["export", "decision", "KS 1", "--db", str(db)]) == 0
+    record = capsys.readouterr().out.split("\n", 1)[1]
+    assert "# Delegationsbeslut" in record and "Anmält till kommunstyrelsen den" in record
+    assert main(["export", "delegations", "--from", "2026-12-01", "--to", "2026-11-01",
+                 "--db", str(db)]) == 2  # fmt: skip
+
+
+def test_notes_to_a_private_file(tmp_path: Path, capsys) -> None:
+    db = imported(tmp_path)
+    for document, heading in (("notes", "# Minnesanteckningar"),):
         target = tmp_path / "ut" / f"{document}.md"
         code = main(["export", document, "2026-12-09", "-o", str(target), "--db", str(db),
                      "--include-confidential"])  # fmt: skip
@@ -63,7 +107,7 @@ def test_minutes_and_notes_to_a_private_file(tmp_path: Path, capsys) -> None:
 def test_export_of_a_day_without_a_meeting_is_a_clear_error(tmp_path: Path, capsys) -> None:
     db = imported(tmp_path)
     capsys.readouterr()
-    assert main(["export", "minutes", "2026-12-10", "--db", str(db)]) == 2
+    assert main(["export", "notes", "2026-12-10", "--db", str(db)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "det finns inget sammanträde den 10 december 2026" in captured.err

@@ -20,12 +20,15 @@ from ib_tui.domain.meeting import (
     MeetingStatus,
     Member,
     MemberRole,
+    Motion,
     Outcome,
     PrincipleNote,
     Remark,
     RemarkKind,
+    Voting,
 )
 from ib_tui.domain.model import Agreement, AgreementType, Costs, Forum, Item, Kind, Verdict
+from ib_tui.domain.organ import Organ, OrganKind
 
 DAY = date(2026, 2, 11)
 STAMP = datetime(2026, 2, 1, 9, 30)
@@ -96,7 +99,8 @@ DECLARATION = Item(
 )  # fmt: skip
 SECRET = Item(
     Kind.CONFERENCE, "Säkerhetssamråd inför resa till Almaty", dnr="KS 2026/70",
-    summary="Hemlig säkerhetsbedömning.", costs=Costs(travel=31_000), confidential=True, id=108,
+    summary="Hemlig säkerhetsbedömning.", costs=Costs(travel=31_000), confidential=True,
+    confidential_ground="18 kap. 8 § OSL", id=108,
 )  # fmt: skip
 
 NO_PRINCIPLES: tuple[PrincipleNote, ...] = ()
@@ -235,3 +239,63 @@ def meetings() -> list[Meeting]:
         Meeting(DAY, place="Stadshuset, Rosenbad-salen"),
         Meeting(date(2026, 6, 17), time(9, 30), "Digitalt möte; länk skickas"),
     ]
+
+
+def build_deciding_record() -> MeetingRecord:
+    """The same register serving a deciding organ (Kulturnämnden): a protokoll with a yrkande,
+    propositionsordning, an omröstning and a reservation, justerad and posted."""
+    organ = Organ("Kulturnämnden", OrganKind.DECIDING)
+    substitute = Member("Ersättare", MemberRole.SUBSTITUTE, "Olof Ek", 7)
+    grant = AgendaEntry(
+        EUROCITIES.title, item=EUROCITIES, presenter="Maria Sund",
+        proposal=("bevilja deltagande för KS ordförande",),
+        motions=(
+            Motion("Anna Lindqvist", "bifall till förvaltningens förslag"),
+            Motion("Sara Nyberg", "avslag på ansökan"),
+        ),
+        propositions="Ordföranden ställer förvaltningens förslag mot Sara Nybergs avslagsyrkande "
+        "och finner att nämnden bifaller förvaltningens förslag. Votering begärs.",
+        voting=Voting(
+            "Ja för bifall till förvaltningens förslag, nej för avslag.",
+            yes=("Anna Lindqvist", "Erik Holm"), no=("Sara Nyberg",),
+            result="Med 2 ja-röster mot 1 nej-röst beslutar nämnden enligt förvaltningens förslag.",
+        ),
+        decision=decision(Outcome.ENDORSED, "bevilja deltagande för KS ordförande"),
+        remarks=(
+            Remark("Sara Nyberg", RemarkKind.RESERVATION, "Till förmån för eget yrkande."),
+            Remark("Lena Ek", RemarkKind.RESERVATION, "En sekreterare kan inte reservera sig."),
+            Remark("Johan Berg", RemarkKind.RESERVATION, "Frånvarande kan inte reservera sig."),
+        ),
+        dispatch=("Stadsledningskontoret", "Ekonomiavdelningen"),
+        forum=Forum.IB,
+    )  # fmt: skip
+    entries = [
+        AgendaEntry("Sammanträdets öppnande", EntryKind.OPENING),
+        standard("Val av justerare", "utse Erik Holm att jämte ordföranden justera protokollet"),
+        grant,
+        replace(
+            build_record().entries[3],
+            remarks=(Remark("Erik Holm", RemarkKind.RESERVATION, "Jävig: ingen reservation."),),
+            absences=(Absence("Erik Holm", AbsenceReason.CONFLICT_OF_INTEREST),),
+        ),
+        AgendaEntry("Anmälan av delegationsbeslut", EntryKind.DELEGATION,
+                    decision=decision(Outcome.NOTED)),
+        AgendaEntry("Sammanträdets avslutande", EntryKind.CLOSING),
+    ]  # fmt: skip
+    entries = [
+        replace(entry, paragraph=30 + index, position=index, id=700 + index)
+        for index, entry in enumerate(entries)
+    ]
+    base = build_record()
+    return replace(
+        base,
+        organ=organ,
+        meeting=replace(
+            base.meeting,
+            status=MeetingStatus.ADJUSTED,
+            adjusted_on=date(2026, 2, 18),
+            posted_on=date(2026, 2, 19),
+        ),
+        entries=tuple(entries),
+        attendees=(*base.attendees, Attendee(substitute)),
+    )

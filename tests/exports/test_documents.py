@@ -1,4 +1,5 @@
-"""The agenda, the minutes and the notes: golden files, Markdown structure, confidentiality."""
+"""The föredragningslista, the minnesanteckningar (IB's record) and a deciding organ's protokoll:
+golden files, Markdown structure, sekretess, and what each document must say."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from markdown_it import MarkdownIt
 from ib_tui.domain.meeting import AgendaEntry, Meeting, MeetingRecord, Outcome, RemarkKind
 from ib_tui.domain.model import Verdict
 from ib_tui.exports import agenda_markdown, minutes_markdown, notes_markdown
-from tests.exports.fixtures import SECRET, build_record
+from tests.exports.fixtures import SECRET, build_deciding_record, build_record
 from tests.exports.golden import check_golden
 
-RENDERERS = {"agenda": agenda_markdown, "minutes": minutes_markdown, "notes": notes_markdown}
+RENDERERS = {"agenda": agenda_markdown, "notes": notes_markdown}
 MD = MarkdownIt("commonmark").enable("table")
+PLACEHOLDER = "Ärende som omfattas av sekretess enligt 18 kap. 8 § OSL"
 
 
 def tokens(text: str):
@@ -22,7 +24,6 @@ def tokens(text: str):
 
 
 def headings(text: str) -> list[tuple[str, str]]:
-    """(tag, text) for each heading."""
     found, stream = [], tokens(text)
     for index, token in enumerate(stream):
         if token.type == "heading_open":
@@ -40,6 +41,10 @@ def test_golden_with_confidential(name):
     check_golden(f"{name}-sekretess.md", RENDERERS[name](build_record(), include_confidential=True))
 
 
+def test_golden_protokoll_of_a_deciding_organ_with_a_vote_and_a_reservation():
+    check_golden("minutes-deciding.md", minutes_markdown(build_deciding_record()))
+
+
 @pytest.mark.parametrize("name", RENDERERS)
 def test_deterministic_and_ends_with_one_newline(name):
     first, second = (RENDERERS[name](build_record()) for _ in range(2))
@@ -47,128 +52,115 @@ def test_deterministic_and_ends_with_one_newline(name):
     assert first.endswith("\n") and not first.endswith("\n\n")
 
 
-def test_agenda_structure():
+def test_agenda_numbers_every_entry_as_on_screen_with_its_facts():
     record = build_record()
-    text = agenda_markdown(record, include_confidential=True)
+    text = agenda_markdown(record)
     assert headings(text) == [("h1", "Föredragningslista – Internationella beredningen")]
     stream = tokens(text)
     top = [t for t in stream if t.type == "list_item_open" and t.level == 1]
-    assert len(top) == len(record.entries)
-    assert stream[0].type == "heading_open"
-    ordered = [t for t in stream if t.type == "ordered_list_open"]
-    assert len(ordered) == 1  # one list: no entry broke it into two
+    assert len(top) == len(record.entries)  # the confidential one keeps its number
+    assert sum(t.type == "ordered_list_open" for t in stream) == 1
     assert "onsdagen den 11 februari 2026, kl. 13.00" in text
-    assert "Sammanlagd kostnad för ärendena: 634\u00a0200\u00a0kr" in text
-    assert "Motion om vänortsavtal med Taipei" in text
-    assert "✖ Konflikt: Vänorter" in text
+    assert "Begärt av: Kommunfullmäktige (motion av Per Strand)" in text
+    assert "Tid och plats: 3–5 juni 2026, Lyon, Frankrike" in text
+    assert "Kostnad: 21\u00a0500\u00a0kr (resor 9\u00a0800\u00a0kr" in text
+    assert "Förslag till ställningstagande:" in text and "beslutar" not in text
+    assert "Beredningen tillstyrker\\\n   att KS ordförande deltar" in text
+    assert "Beredningen enas om att godkänna föredragningslistan." in text
+    assert "… (förkortad; hela texten finns i ärendet)" in text  # never cut without a marker
+    assert f"10. **{PLACEHOLDER}**" in text
+    assert "Sammanlagd kostnad för ärendena: 603\u00a0200\u00a0kr (ärenden som omfattas av " in text
     assert "(bordlagt den 14 januari 2026)" in text
-    assert "Obs! Evenemanget börjar före sammanträdet (den 9 februari 2026)" in text
-    assert "Strategins principer: inga principer berörs" in text
-    assert sum(t.type == "table_open" for t in stream) == 1
+    assert "✖ Konflikt: Vänorter" in text
 
 
-def test_minutes_structure():
-    record = build_record()
-    text = minutes_markdown(record, include_confidential=True)
-    found = headings(text)
-    assert found[0] == ("h1", "Protokoll – Internationella beredningen")
-    sections = [content for tag, content in found if content.startswith("§")]
-    assert len(sections) == len(record.entries)
-    assert [s.split()[1] for s in sections] == [str(n) for n in range(12, 12 + len(record.entries))]
-    assert {tag for tag, content in found[1:]} == {"h2"}
-    assert [c for _, c in found if not c.startswith("§")][1:] == [
-        "Närvarande", "Justerare", "Underskrifter",
-    ]  # fmt: skip
-    assert "| Anna Lindqvist (KS ordförande) | ordförande |" in text
-    assert "Frånvarande: Johan Berg (KS 1:e vice ordförande)" in text
-    assert "Deltar inte: Erik Holm (jäv)" in text
-    assert (
-        "Beredningen återremitterar ärendet till stadsledningskontoret för vidare beredning. "
-        "Skäl: kostnadsberäkning för mottagningen och förslag till program saknas." in text
-    )
-    assert "- Sara Nyberg: Till förmån för eget förslag" in text
-    # An opening or closing entry without a decision is minuted by its heading alone; an item
-    # without one says so.
-    assert "## § 23 Övriga frågor\n\n**Ärendet i korthet**" in text
-    undecided = replace(record.entries[4], decision=None)
-    assert undecided.item is not None
-    alone = minutes_markdown(replace(record, entries=(undecided,)))
-    assert "**Beslut**\n\nInget beslut har registrerats." in alone
-    assert "Lena Ek, sekreterare" in text and "Anna Lindqvist, ordförande" in text
-    assert "Erik Holm, justerare" in text
-    assert "Justeringen har tillkännagivits genom anslag den" in text
-    # The signature lines are underscores, not thematic breaks.
-    assert not any(t.type == "hr" for t in tokens(text))
-
-
-def test_minutes_decision_clauses_on_separate_lines():
-    text = minutes_markdown(build_record())
-    assert (
-        "Beredningen tillstyrker\\\n"
-        "att KS ordförande deltar i Eurocities årsmöte 2026 i Lyon\\\n"
-        "att kostnaderna belastar" in text
-    )
-
-
-def test_minutes_paragraph_falls_back_to_the_running_index():
-    record = build_record()
-    record = replace(record, entries=tuple(replace(e, paragraph=None) for e in record.entries))
-    sections = [c for _, c in headings(minutes_markdown(record)) if c.startswith("§")]
-    # The confidential entry (the 10th) keeps its number out of the public version too.
-    assert [int(s.split()[1]) for s in sections] == [n for n in range(1, 14) if n != 10]
-
-
-def test_minutes_without_secretary_chair_or_justerare_leave_lines_to_fill_in():
-    record = MeetingRecord(Meeting(build_record().meeting.day), (AgendaEntry("Öppnande"),))
-    text = minutes_markdown(record)
-    assert "Ingen närvaro har förts." in text and "Ingen justerare vald." in text
-    assert "\\\nsekreterare" in text and "\\\nordförande" in text and "\\\njusterare" in text
-
-
-def test_notes_structure():
+def test_notes_hold_everything_ib_publishes():
     record = build_record()
     text = notes_markdown(record)
     found = headings(text)
-    public_items = [e for e in record.items if not e.confidential]
     assert found[0] == ("h1", "Minnesanteckningar – Internationella beredningen")
-    assert len(found) == 1 + 1 + len(public_items) + 1  # title, present, items, delegation
-    assert "Ställningstagande: avstyrks" in text
+    sections = [c for _, c in found if c.startswith("§")]
+    assert len(sections) == len(record.entries)
+    assert f"§ 21 {PLACEHOLDER}" in sections
+    assert "**Ledamöter**" in text and "**Tjänstepersoner**" in text
+    assert "Sekreterare: Lena Ek" in text  # the secretary apart
+    assert "Frånvarande: Johan Berg (KS 1:e vice ordförande)" in text
+    assert "Erik Holm anmäler jäv och deltar inte i handläggningen." in text
     assert "Beredningen avstyrker ansökan." in text
-    assert "beslutar" not in text
-    assert "Beredningen diskuterade om ett tidsbegränsat samarbetsavtal" in text
+    assert text.count("kostnadsberäkning för mottagningen") == 1  # the reason once
+    assert "Protokollsanteckning från Erik Holm: Kulturutbyte med Taipei bör prövas." in text
+    assert "Utrikesdepartementets riktlinjer" in text  # the summary in full, never cut
+    assert "Sammanlagd kostnad för ärendena: 603\u00a0200\u00a0kr" in text
+    assert "Vid anteckningarna" in text and "Godkända av ordföranden den" in text
+    # A beredning: no justering, no anslag, no appeal period, nothing "beslutar".
+    for word in ("beslutar", "Justera", "justera", "anslag", "överklag"):
+        assert word not in text, word
+    assert not any(t.type == "hr" for t in tokens(text))
+
+
+def test_notes_say_when_the_chair_approved_them():
+    record = build_record()
+    approved = replace(record, meeting=replace(record.meeting, adjusted_on=record.meeting.day))
+    assert "Godkända av ordföranden den 11 februari 2026" in notes_markdown(approved)
+
+
+def test_protokoll_holds_what_kl_5_67_69_asks():
+    record = build_deciding_record()
+    text = minutes_markdown(record)
+    titles = [c for _, c in headings(text)]
+    assert titles[:5] == [
+        "Protokoll – Kulturnämnden", "Beslutande", "Ersättare", "Övriga närvarande", "Justering",
+    ]  # fmt: skip
+    assert "Paragrafer: 30–35" in text and "Justeringens plats och tid:" in text
+    assert "**Förslag till beslut**" in text and "**Propositionsordning**" in text
+    assert "| Summa | 2 | 1 | 0 |" in text
+    assert "Kulturnämnden beslutar att bevilja deltagande för KS ordförande." in text
+    # Reservations only from serving members who took part.
+    assert "- Sara Nyberg: Till förmån för eget yrkande." in text
+    for name in ("Lena Ek: En sekreterare", "Johan Berg: Frånvarande", "Erik Holm: Jävig"):
+        assert name not in text
+    assert "Expedieras till: Stadsledningskontoret, Ekonomiavdelningen" in text
+    assert "Datum då anslaget sätts upp: 19 februari 2026" in text
+    assert "Datum då anslaget tas ned: 13 mars 2026" in text
+
+
+def test_protokoll_without_dates_or_people_leaves_lines_to_fill_in():
+    record = MeetingRecord(Meeting(build_record().meeting.day), (AgendaEntry("Öppnande"),))
+    text = minutes_markdown(replace(record, organ=build_deciding_record().organ))
+    assert "Ingen närvaro har förts." in text
+    assert "\\\nsekreterare" in text and "\\\nordförande" in text and "\\\njusterare" in text
+    assert "Datum då anslaget sätts upp: \\_" in text
 
 
 @pytest.mark.parametrize("name", RENDERERS)
-def test_confidential_left_out_unless_asked_for(name):
+def test_confidential_shows_only_its_number_and_ground_unless_asked_for(name):
     render = RENDERERS[name]
     public = render(build_record())
     assert SECRET.title not in public and SECRET.dnr not in public
-    assert "(sekretess)" not in public
+    assert "Hemlig säkerhetsbedömning" not in public and "31\u00a0000" not in public
+    assert PLACEHOLDER in public
     full = render(build_record(), include_confidential=True)
     assert f"{SECRET.title} (sekretess)" in full
 
 
-def test_agenda_total_leaves_confidential_costs_out():
-    assert "Sammanlagd kostnad för ärendena: 603\u00a0200\u00a0kr" in agenda_markdown(
-        build_record()
-    )
-
-
-def test_long_summary_is_shortened_at_a_sentence():
-    text = minutes_markdown(build_record())
-    assert "med tydliga mål.\n" in text
-    assert "Utrikesdepartementets riktlinjer" not in text
+def test_a_confidential_delegation_decision_is_never_in_a_public_document():
+    record = build_record()
+    secret = replace(record.delegation_decisions[0], confidential=True)
+    record = replace(record, delegation_decisions=(secret,))
+    for render in RENDERERS.values():
+        text = render(record)
+        assert "C40" not in text and "Därtill 1 delegationsbeslut som omfattas av sekretess" in text
 
 
 def test_a_line_break_inside_a_clause_keeps_the_clause_on_one_line():
     record = build_record()
     entry = record.entries[2]
     entry = replace(entry, decision=replace(entry.decision, clauses=("godkänna\nresan", "b")))
-    text = minutes_markdown(replace(record, entries=(entry,)))
+    text = notes_markdown(replace(record, entries=(entry,)))
     assert "tillstyrker\\\natt godkänna resan\\\natt b\n" in text
 
 
-def test_the_fixture_has_one_decision_of_each_outcome():
+def test_the_fixture_has_one_position_of_each_kind():
     record = build_record()
     assert {e.decision.outcome for e in record.entries if e.decision} == set(Outcome)
     assert any(e.confidential for e in record.entries)

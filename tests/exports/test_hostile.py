@@ -39,6 +39,8 @@ def hostile(text: str, n: int = 0) -> str:
 
 def hostile_record(text: str = HOSTILE) -> MeetingRecord:
     record = build_record()
+    # The remarks name the (hostile) members, so a protokoll keeps their reservations.
+    keys = {a.member.key: f"{text}\n{n}" for n, a in enumerate(record.attendees)}
     entries = []
     for n, entry in enumerate(record.entries):
         item = entry.item and replace(
@@ -53,7 +55,10 @@ def hostile_record(text: str = HOSTILE) -> MeetingRecord:
                 decision=entry.decision and replace(
                     entry.decision, clauses=(text, BREAK), reason=text
                 ),
-                remarks=tuple(Remark(text, r.kind, f"{BREAK} {text}") for r in entry.remarks),
+                remarks=tuple(
+                    Remark(keys.get(r.member, text), r.kind, f"{BREAK} {text}")
+                    for r in entry.remarks
+                ),
                 principles=tuple(replace(p, title=text) for p in entry.principles),
             )
         )  # fmt: skip
@@ -137,7 +142,8 @@ def test_a_title_with_a_line_break_stays_one_heading():
     entry = replace(record.entries[4], heading="Motion\n# om Taipei\n===")
     text = minutes_markdown(replace(record, entries=(entry,)))
     sections = [t for t in MD.parse(text) if t.type == "heading_open" and t.tag == "h2"]
-    assert len(sections) == 4  # Närvarande, Justerare, the §, Underskrifter
+    # Beslutande, Övriga närvarande, Justering, the §, Underskrifter, Bevis om anslag
+    assert len(sections) == 6
     assert "## § 16 Motion \\# om Taipei ===\n" in text
 
 
@@ -160,14 +166,21 @@ TEXT = st.lists(
 @given(title=TEXT, name=TEXT, clause=TEXT)
 def test_any_text_keeps_the_structure(title, name, clause):
     record = build_record()
+    # Each member keeps a name of their own, and the remarks follow it (a protokoll shows only
+    # reservations of members who took part).
+    keys = {a.member.key: f"{name} {n}" for n, a in enumerate(record.attendees)}
     entries = tuple(
         replace(
             e, heading=title, item=e.item and replace(e.item, title=title, summary=clause),
             decision=e.decision and replace(e.decision, clauses=(clause,)),
+            remarks=tuple(replace(r, member=keys.get(r.member, r.member)) for r in e.remarks),
+            absences=tuple(replace(a, member=keys.get(a.member, a.member)) for a in e.absences),
         )
         for e in record.entries
     )  # fmt: skip
-    attendees = tuple(replace(a, member=replace(a.member, name=name)) for a in record.attendees)
+    attendees = tuple(
+        replace(a, member=replace(a.member, name=keys[a.member.key])) for a in record.attendees
+    )
     hostile_one = replace(record, entries=entries, attendees=attendees)
     for render in RENDERERS:
         plain, text = render(record), render(hostile_one)

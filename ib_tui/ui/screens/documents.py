@@ -20,8 +20,6 @@ from ib_tui.ui.deliver import deliver
 from ib_tui.ui.messages import DataChanged
 from ib_tui.ui.widgets.footer import HELP_BINDING, AppFooter
 
-ORDER = [DocumentKind.AGENDA, DocumentKind.MINUTES, DocumentKind.NOTES]
-
 
 def export_document(
     screen: Screen, services: Services, meeting_id: int, kind: DocumentKind | str,
@@ -89,7 +87,9 @@ webbläsaren (`ib-tui serve`) hämtas filen i stället,
             self.notify(str(error), severity="error")
             return
         secrecy = "med" if self.include_confidential else "utan"
-        others = " · ".join(kind.label for kind in ORDER if kind is not self.kind)
+        others = " · ".join(
+            kind.label for kind in self.services.documents.kinds() if kind is not self.kind
+        )
         self.query_one("#document-title", Static).update(
             f"{self.kind.label} ({secrecy} sekretessärenden) · v: {others}"
         )
@@ -97,7 +97,8 @@ webbläsaren (`ib-tui serve`) hämtas filen i stället,
         self.query_one("#document", Markdown).update(text)
 
     def action_switch(self) -> None:
-        self.kind = ORDER[(ORDER.index(self.kind) + 1) % len(ORDER)]
+        kinds = self.services.documents.kinds()
+        self.kind = kinds[(kinds.index(self.kind) + 1) % len(kinds)]
         self.render_document()
         self.query_one("#document-scroll", VerticalScroll).scroll_home(animate=False)
 
