@@ -76,7 +76,7 @@ def test_a_deciding_organ_elects_a_justerare_and_has_delegation_decisions_report
     entry = services.meetings.record(meeting.id).items[0]
     result = services.meetings.decide(entry, Outcome.ENDORSED)
     assert result.item.status is Status.DECIDED  # the meeting's bifall is the decision
-    assert result.entry.decision.sentence(organ) == "Kulturnämnden beslutar att bifalla ansökan"
+    assert result.entry.decision.sentence(organ) == "Kulturnämnden beslutar att bifalla ansökan."
     with pytest.raises(MeetingError, match="namn"):
         services.meetings.set_organ(" ", OrganKind.BEREDNING)
 
@@ -267,7 +267,7 @@ def test_an_item_is_decided_only_when_the_decision_is_registered(
         delegation_point="KS delegationsordning", decision_dnr="KS 2026/80-2", granted=True,
     )  # fmt: skip
     assert services.items.get(item.id).status is Status.DECIDED
-    assert decision.text == "Finansborgarrådet beslutar att godkänna deltagande för två personer"
+    assert decision.text == "Finansborgarrådet beslutar att godkänna deltagande för två personer."
     assert (decision.delegation_point, decision.decision_dnr, decision.granted) == (
         "KS delegationsordning", "KS 2026/80-2", True,
     )  # fmt: skip

@@ -211,18 +211,19 @@ async def test_a_whole_meeting_in_meeting_mode(
         documents = app.screen
         assert "Föredragningslista" in screen_text(pilot)
         await pilot.press("v")
-        assert documents.kind.value == "minutes"
-        assert "Protokoll" in documents.query_one("#document-title").render().plain
+        # A beredning writes no protokoll: v goes from the agenda to the minnesanteckningar.
+        assert documents.kind.value == "notes"
+        assert "Minnesanteckningar" in documents.query_one("#document-title").render().plain
         markdown = documents.query_one(Markdown).source
-        assert "## § 4 Konferens" not in markdown and "För dyrt." in markdown
+        assert "Avvikande mening från KS 1:e vice ordförande: För dyrt." in markdown
+        assert "KF ordförande anmäler jäv och deltar inte i handläggningen." in markdown
         await pilot.press("x")
-        exported = data_dir / "exporter" / "2026-12-09-protokoll.md"
+        exported = data_dir / "exporter" / "2026-12-09-minnesanteckningar.md"
         assert exported.read_text("utf-8") == markdown
         assert stat.S_IMODE(exported.stat().st_mode) == 0o600
         assert any(str(exported) in message for message in notifications(pilot))
         await pilot.press("v")
-        assert documents.kind.value == "notes"
-        assert "Minnesanteckningar" in documents.query_one(Markdown).source
+        assert documents.kind.value == "agenda"
 
         # The meeting is held: § numbers are fixed.
         await pilot.press("escape", "s")
