@@ -22,6 +22,7 @@ from textual.theme import Theme
 from ib_tui.config import Config, ConfigError, save_value
 from ib_tui.paths import log_path
 from ib_tui.services import Direction, Services
+from ib_tui.ui import patches
 from ib_tui.ui.commands import binding_commands
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
@@ -31,6 +32,7 @@ from ib_tui.ui.text import clean
 from ib_tui.ui.undo import UndoController
 
 log = logging.getLogger(__name__)
+patches.apply()
 SWITCH_INTERVAL = 0.0005  # seconds
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
+from ib_tui.domain.model import COST_LABELS
 from ib_tui.services import Services
 from ib_tui.ui.app import IBApp
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.screens.item_form import ItemFormScreen, error_id, field_id
 from ib_tui.ui.screens.main import MainScreen
+from tests.conftest import make_item
 from tests.ui.pilot import notifications, screen_text, wait_for, wait_for_list
 
 
@@ -48,6 +51,7 @@ async def test_create_an_item_after_fixing_a_validation_error(services: Services
         assert "'31 februari 2027' finns inte i kalendern" in error_text(app, "starts")
         assert "Inget har sparats" in " ".join(notifications(pilot))
         assert services.items.repository.count() == 0
+        assert await seen(pilot, app.screen.query_one(f"#{field_id('costs.meals')}"))
         assert "Summa: 4\u00a0800 kr" in screen_text(pilot)
 
         await fill(pilot, "starts", "3 mars 2027")
@@ -77,7 +81,7 @@ async def test_negative_cost_and_unknown_role_are_shown_at_their_fields(services
         area.text = "Anna Berg; kung"
         await pilot.press("f2")
         await pilot.pause()
-        assert "måste vara ett heltal" in error_text(app, "costs.travel")
+        assert "måste vara ≥ 0" in error_text(app, "costs.travel")
         assert "okänt värde 'kung'" in error_text(app, "participants")
 
 
@@ -243,3 +247,96 @@ async def test_marking_an_item_confidential_asks_for_the_ground(services: Servic
         table = await wait_for_list(pilot)
         item = table.current_row.item
         assert item.confidential and item.confidential_ground == "18 kap. 8 § OSL"
+
+
+ALL_COSTS = {
+    "travel": 11_000, "accommodation": 12_000, "fees": 13_000, "meals": 14_000,
+    "gifts": 1_500, "transport": 2_500, "other": 3_500,
+}  # fmt: skip
+
+
+async def seen(pilot, widget: Widget) -> bool:
+    """Focuses the widget (the form scrolls to it) and says whether the user can see it: it has
+    a height, lies on the screen, and is what the terminal shows at its top-left cell."""
+    widget.focus()
+    await pilot.pause()
+    region = widget.region
+    if region.height < 1 or not pilot.app.screen.region.contains_region(region):
+        return False
+    shown, _ = pilot.app.screen.get_widget_at(region.x, region.y)
+    return shown is widget or widget in shown.ancestors_with_self
+
+
+def line_with(pilot, label: str) -> str:
+    return next((line for line in screen_text(pilot).splitlines() if label in line), "")
+
+
+async def test_an_edited_items_costs_are_shown_summed_and_kept(services: Services) -> None:
+    item = services.items.register(make_item(title="Resa till Bryssel", costs=ALL_COSTS))
+    app = IBApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemFormScreen))
+        for key, amount in ALL_COSTS.items():
+            widget = app.screen.query_one(f"#{field_id(f'costs.{key}')}", Input)
+            assert await seen(pilot, widget), key
+            shown = f"{amount:,}".replace(",", " ")
+            assert shown in line_with(pilot, COST_LABELS[key].capitalize()), key
+        assert "Summa: 57\u00a0500 kr" in screen_text(pilot)
+        # The last row (gåvor, transporter, övrigt) keeps what is typed, and the sum follows
+        # at once, before any save.
+        await fill(pilot, "costs.gifts", "2 000")
+        await fill(pilot, "costs.other", "100")
+        await pilot.pause()
+        assert "Summa: 54\u00a0600 kr" in screen_text(pilot)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+    saved = services.items.get(item.id)
+    assert (saved.costs.gifts, saved.costs.transport, saved.costs.other) == (2_000, 2_500, 100)
+
+
+async def test_a_negative_cost_says_why_right_under_its_field(services: Services) -> None:
+    app = IBApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("n")
+        form(app).query_one(f"#{field_id('kind')}", Select).value = "conference"
+        await fill(pilot, "title", "Resa")
+        await fill(pilot, "costs.transport", "-50")
+        await pilot.press("f2")
+        await pilot.pause()
+        field = app.screen.query_one(f"#{field_id('costs.transport')}", Input)
+        assert app.focused is field  # the form took the user to it
+        message = app.screen.query_one(f"#{error_id('costs.transport')}", Label)
+        assert message.region.y == field.region.y + 1 and message.region.height >= 1
+        lines = screen_text(pilot).splitlines()
+        row = next(i for i, line in enumerate(lines) if line.lstrip().startswith("Transporter"))
+        assert "måste vara ≥ 0" in lines[row + 1]
+        assert services.items.repository.count() == 0
+
+
+async def test_every_field_of_the_form_can_be_reached_at_80x24(demo_services: Services) -> None:
+    app = IBApp(demo_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemFormScreen))
+        fields = list(app.screen.query("#form Input, #form Select, #form TextArea, #form Checkbox"))
+        assert len(fields) > 30
+        hidden = [str(w) for w in fields if not await seen(pilot, w)]
+        assert hidden == []
+
+
+async def test_at_projector_size_all_costs_show_at_once(services: Services) -> None:
+    services.items.register(make_item(title="Resa till Bryssel", costs=ALL_COSTS))
+    app = IBApp(services)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemFormScreen))
+        assert await seen(pilot, app.screen.query_one(f"#{field_id('costs.travel')}"))
+        for key, amount in ALL_COSTS.items():
+            shown = f"{amount:,}".replace(",", " ")
+            assert shown in line_with(pilot, COST_LABELS[key].capitalize()), key
+        assert "Summa: 57\u00a0500 kr" in screen_text(pilot)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -96,9 +96,18 @@ def error_id(name: str) -> str:
 
 
 def _number(text: str) -> Any:
-    """ "12 500" → 12500; anything else is left as text for the validator to name."""
-    compact = text.replace(" ", "").replace("\u00a0", "")
-    return int(compact) if compact.isdigit() else text.strip()
+    """ "12 500" → 12500, "-500" → -500 (the validator then says it must be ≥ 0); anything else
+    is left as text for the validator to name."""
+    compact = text.replace(" ", "").replace("\u00a0", "").replace("\u2212", "-")
+    digits = compact.removeprefix("-")
+    if digits.isascii() and digits.isdigit():
+        return int(compact)
+    return text.strip()
+
+
+def amount_text(value: object) -> str:
+    """12500 → "12 500", as the user types it; the form reads it back with `_number`."""
+    return f"{value:,}".replace(",", " ") if isinstance(value, int) else str(value or "")
 
 
 def parse_participants(text: str) -> list[dict[str, str]]:
@@ -216,34 +225,16 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
                     placeholder="En per rad: Anna Berg; förtroendevald",
                 ),
             )
-            yield Label("Kostnader (kronor)", classes="section-title")
-            costs = document.get("costs", {})
-            with Grid(id="costs-grid"):
-                for key in COST_KEYS:
-                    with Vertical(classes="cost-field"):
-                        yield Label(COST_LABELS[key].capitalize())
-                        yield Input(
-                            str(costs.get(key, "")),
-                            id=field_id(f"costs.{key}"),
-                            placeholder="0",
-                            compact=True,
-                        )
-                        yield Label("", id=error_id(f"costs.{key}"), classes="field-error")
-            yield Label("Summa: 0 kr", id="cost-total")
-            yield Label("Faktiska kostnader (kronor, efter genomförandet)", classes="section-title")
-            actual = document.get("actual_costs", {})
-            with Grid(id="actual-costs-grid", classes="costs-grid"):
-                for key in COST_KEYS:
-                    with Vertical(classes="cost-field"):
-                        yield Label(COST_LABELS[key].capitalize())
-                        yield Input(
-                            str(actual.get(key, "")),
-                            id=field_id(f"actual_costs.{key}"),
-                            placeholder="–",
-                            compact=True,
-                        )
-                        yield Label("", id=error_id(f"actual_costs.{key}"), classes="field-error")
-            yield Label("Utfall: inte redovisat", id="actual-total")
+            with Vertical(id="costs"):
+                yield Label(
+                    "Kostnader (kronor): beräknade, och faktiska efter genomförandet",
+                    classes="section-title",
+                )
+                yield from self._cost_fields(
+                    document.get("costs", {}), document.get("actual_costs", {})
+                )
+                yield Label("Summa: 0 kr", id="cost-total")
+                yield Label("Utfall: inte redovisat", id="actual-total")
             yield Label("Markeringar", classes="section-title")
             with Grid(classes="checks"):
                 for key, label in FLAG_LABELS.items():
@@ -281,6 +272,28 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
             with Vertical(classes="form-input"):
                 yield widget
                 yield Label("", id=error_id(name), classes="field-error")
+
+    def _cost_fields(self, costs: dict[str, Any], actual: dict[str, Any]) -> ComposeResult:
+        """One row per cost key (COST_KEYS is the only list): the estimate and the actual cost,
+        each with its error right under it."""
+        with Horizontal(classes="cost-row cost-head"):
+            yield Label("", classes="form-label")
+            yield Label("Beräknat", classes="cost-input")
+            yield Label("Faktiskt", classes="cost-input")
+        for key in COST_KEYS:
+            with Horizontal(classes="form-row cost-row"):
+                yield Label(COST_LABELS[key].capitalize(), classes="form-label")
+                for group, values, placeholder in (
+                    ("costs", costs, "0"),
+                    ("actual_costs", actual, "–"),
+                ):
+                    name = f"{group}.{key}"
+                    with Vertical(classes="cost-input"):
+                        yield Input(
+                            amount_text(values.get(key)), id=field_id(name),
+                            placeholder=placeholder, compact=True,
+                        )  # fmt: skip
+                        yield Label("", id=error_id(name), classes="field-error")
 
     def _v2_fields(self, document: dict[str, Any]) -> ComposeResult:
         """Routing and budget facts, the membership's kind, and the reception's facts."""
@@ -425,6 +438,13 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         self._initial = self.document()
         self._update_total()
         self.query_one(f"#{field_id('kind')}" if self.item is None else "#f-title").focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """In a cost field the whole block stays in view, so the sum is seen as it changes."""
+        cost_ids = (field_id("costs."), field_id("actual_costs."))
+        if event.widget.id and event.widget.id.startswith(cost_ids):
+            self.query_one("#costs").scroll_visible(animate=False, immediate=True)
+            event.widget.scroll_visible(animate=False, immediate=True)
 
     # --- someone else saves while the form is open --------------------------------------------
 
@@ -572,7 +592,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         total = 0
         for key in COST_KEYS:
             value = _number(self._value(f"{group}.{key}") or "0")
-            total += value if isinstance(value, int) else 0
+            total += value if isinstance(value, int) and value > 0 else 0
         return total
 
     # --- saving -------------------------------------------------------------------------------
