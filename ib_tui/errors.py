@@ -104,8 +104,8 @@ class DatabaseNotEmpty(InvalidInput):
 
     def __init__(self, count: int) -> None:
         super().__init__(
-            f"databasen innehåller redan {count:,} ärenden; demo generate fyller bara en tom "
-            "databas (ange en ny fil med --db)".replace(",", "\u00a0")
+            f"databasen innehåller redan {count:,} {'ärende' if count == 1 else 'ärenden'}; demo "
+            "generate fyller bara en tom databas (ange en ny fil med --db)".replace(",", "\u00a0")
         )
         self.count = count
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ib_tui.cli.common import EXIT_OK, db_path, print_json
 from ib_tui.cli.common import user as user_of
+from ib_tui.domain.dates import format_items
 from ib_tui.domain.text import clean
 from ib_tui.services import backup as backups
 from ib_tui.services.context import default_user, local_now
@@ -40,7 +41,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 def backup(args: argparse.Namespace) -> int:
     check = backups.backup(db_path(args), args.target)
-    print(f"Säkerhetskopia sparad i {args.target} ({check.items} ärenden, kontrollerad: ok).")
+    print(f"Säkerhetskopia sparad i {args.target} ({format_items(check.items)}, kontrollerad: ok).")
     return EXIT_OK
 
 
@@ -49,7 +50,7 @@ def restore(args: argparse.Namespace) -> int:
     report = backups.restore(
         database, args.source, local_now(), user=user_of(args) or default_user(), force=args.force
     )
-    print(f"Återställt {database} från {args.source} ({report.restored.items} ärenden).")
+    print(f"Återställt {database} från {args.source} ({format_items(report.restored.items)}).")
     if report.kept:
         print(f"Den tidigare databasen finns kvar i {report.kept}.")
     return EXIT_OK

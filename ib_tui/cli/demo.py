@@ -6,6 +6,7 @@ import argparse
 import time
 
 from ib_tui.cli.common import EXIT_OK, Progress, UsageError, db_path, open_services, positive, user
+from ib_tui.domain.dates import format_items
 from ib_tui.services.generate import generate
 
 
@@ -32,8 +33,7 @@ def demo(args: argparse.Namespace) -> int:
     finally:
         services.close()
     seconds = time.monotonic() - started
-    amount = f"{done:,}".replace(",", "\u00a0")
-    print(f"Skapade {amount} ärenden i {database} på {seconds:.1f} s.")
+    print(f"Skapade {format_items(done)} i {database} på {seconds:.1f} s.")
     return EXIT_OK
 
 

@@ -8,7 +8,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from ib_tui.cli.common import EXIT_OK, UsageError, db_path, open_services, user
-from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date, parse_time
+from ib_tui.domain.dates import (
+    DateError,
+    format_amount,
+    format_clock,
+    format_count,
+    format_date,
+    format_meetings,
+    parse_date,
+    parse_time,
+)
 from ib_tui.domain.meeting import Member, MemberRole
 from ib_tui.errors import StoreError
 from ib_tui.services import Services
@@ -88,8 +97,9 @@ def _list(services: Services) -> int:
     for meeting in meetings:
         count, cost = summaries.get(meeting.id or 0, (0, 0))
         print(
-            f"{meeting.day.isoformat()}  {meeting.time.strftime('%H.%M')}  "
-            f"{meeting.status.label:<9}  {count:>3} ärenden  {format_amount(cost):>12}  "
+            f"{format_date(meeting.day):<17}  {format_clock(meeting.time)}  "
+            f"{meeting.status.label:<9}  {format_count(count, 'ärende ', 'ärenden'):>11}  "
+            f"{format_amount(cost):>12}  "
             f"{meeting.place}"
         )
     return EXIT_OK
@@ -102,7 +112,7 @@ def _add(services: Services, args: argparse.Namespace) -> int:
     except DateError as error:
         raise UsageError(f"--time: {error}") from None
     meeting = services.meetings.create(day, clock, args.place)
-    print(f"Sammanträde {format_date(meeting.day)} kl. {meeting.time.strftime('%H.%M')} tillagt.")
+    print(f"Sammanträde {format_date(meeting.day)} kl. {format_clock(meeting.time)} tillagt.")
     return EXIT_OK
 
 
@@ -122,18 +132,18 @@ def _plan(services: Services, args: argparse.Namespace) -> int:
     except SeriesInputError as error:
         raise UsageError(f"{_FIELD_OPTIONS.get(error.field, error.field)}: {error}") from None
     for day, reason in plan.skipped:
-        print(f"hoppar över {day.isoformat()} ({reason})")
+        print(f"hoppar över {format_date(day)} ({reason})")
     if args.dry_run:
         for day in plan.dates:
-            print(f"{day.isoformat()} kl. {rule.time.strftime('%H.%M')}")
-        print(f"{len(plan.dates)} sammanträden (inget skapat: --dry-run)")
+            print(f"{format_date(day)} kl. {format_clock(rule.time)}")
+        print(f"{format_meetings(len(plan.dates))} (inget skapat: --dry-run)")
         return EXIT_OK
     created, existing = services.meetings.create_many(plan.dates, rule.time, args.place)
     for meeting in created:
-        print(f"{meeting.day.isoformat()} kl. {meeting.time.strftime('%H.%M')} tillagt")
+        print(f"{format_date(meeting.day)} kl. {format_clock(meeting.time)} tillagt")
     for day in existing:
-        print(f"{day.isoformat()} fanns redan")
-    print(f"{len(created)} sammanträden tillagda.")
+        print(f"{format_date(day)} fanns redan")
+    print(f"{format_count(len(created), 'sammanträde tillagt', 'sammanträden tillagda')}.")
     return EXIT_OK
 
 

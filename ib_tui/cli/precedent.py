@@ -6,7 +6,7 @@ import argparse
 
 from ib_tui.cli.common import EXIT_OK, db_path, existing, find, print_json
 from ib_tui.domain.confidentiality import MARK, placeholder
-from ib_tui.domain.dates import format_amount
+from ib_tui.domain.dates import format_amount, format_count
 from ib_tui.domain.model import Item
 from ib_tui.domain.precedent import Precedents
 from ib_tui.domain.text import clean
@@ -54,7 +54,8 @@ def precedent(args: argparse.Namespace) -> int:
     if found.per_year:
         print("Kostnad per år:")
         for year in found.per_year:
-            print(f"  {year.year}  {year.items:>5} ärenden  {format_amount(year.total):>14}")
+            count = format_count(year.items, "ärende ", "ärenden")
+            print(f"  {year.year}  {count:>13}  {format_amount(year.total):>14}")
     return EXIT_OK
 
 

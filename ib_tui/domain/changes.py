@@ -14,19 +14,16 @@ from datetime import date
 from enum import StrEnum
 
 from ib_tui.domain.dates import format_amount, format_date
-from ib_tui.domain.model import COST_KEYS, COST_LABELS, ORIENTATIONS, Costs, Item, Reception
+from ib_tui.domain.model import (
+    COST_KEYS,
+    COST_LABELS,
+    FLAG_LABELS,
+    ORIENTATIONS,
+    Costs,
+    Item,
+    Reception,
+)
 
-_FLAG_LABELS = {
-    "digital": "digitalt",
-    "invitation_letter": "inbjudningsbrev",
-    "priority_visit": "prioriterat besök",
-    "political_level": "hög politisk nivå",
-    "foreign_policy": "utrikespolitik",
-    "extra_resources": "ökad resursbörda",
-    "city_wide": "stadsövergripande",
-    "eu_project": "EU-projekt",
-    "confidential": "sekretess",
-}
 FIELD_LABELS: dict[str, str] = {
     "kind": "typ",
     "title": "rubrik",
@@ -42,7 +39,7 @@ FIELD_LABELS: dict[str, str] = {
     **{f"costs.{key}": f"kostnad {COST_LABELS[key]}" for key in COST_KEYS},
     "actual_costs": "faktiska kostnader",
     "participants": "deltagare",
-    **_FLAG_LABELS,
+    **FLAG_LABELS,
     "confidential_ground": "sekretessgrund",
     "agreement": "avtal",
     "aid": "bistånd",

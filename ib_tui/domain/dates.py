@@ -74,3 +74,28 @@ def format_long_date(day: date) -> str:
 def format_amount(amount: int) -> str:
     """12 500 kr: Swedish digit grouping with a no-break space so it never wraps."""
     return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+def format_number(number: int) -> str:
+    """1 234: Swedish digit grouping with a no-break space."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def format_count(number: int, one: str, many: str) -> str:
+    """1 ärende, 2 ärenden, 1 234 ärenden: the noun agrees with the number."""
+    return f"{format_number(number)} {one if number == 1 else many}"
+
+
+def format_clock(at: time) -> str:
+    """The Swedish way to write a time of day: 13.00."""
+    return at.strftime("%H.%M")
+
+
+def format_items(number: int) -> str:
+    """1 ärende, 56 ärenden."""
+    return format_count(number, "ärende", "ärenden")
+
+
+def format_meetings(number: int) -> str:
+    """1 sammanträde, 12 sammanträden."""
+    return format_count(number, "sammanträde", "sammanträden")

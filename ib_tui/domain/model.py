@@ -206,6 +206,19 @@ EVENT_LEVEL_LABELS = {
     EventLevel.OTHER: "annan nivå",
 }
 
+# The item's yes/no markings, as the form, the item view and the trail name them.
+FLAG_LABELS = {
+    "digital": "digitalt deltagande",
+    "invitation_letter": "ber om inbjudningsbrev",
+    "priority_visit": "särskilt prioriterat besök",
+    "political_level": "hög politisk nivå",
+    "foreign_policy": "utrikespolitisk karaktär",
+    "extra_resources": "ökad resursbörda",
+    "city_wide": "stadsövergripande",
+    "eu_project": "EU-projekt",
+    "confidential": "sekretess",
+}
+
 ORIENTATIONS = {
     "profilering": "profilering",
     "omvarldsbevakning": "omvärldsbevakning",

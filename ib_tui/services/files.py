@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ib_tui.domain.dates import format_count
 from ib_tui.domain.itemformat import (
     FieldError,
     FormatError,
@@ -240,7 +241,7 @@ class ImportReport:
         return len(self.created) + len(self.updated) + len(self.unchanged) + len(self.skipped)
 
     def summary(self) -> str:
-        parts = [f"{len(self.created)} ärenden importerade"]
+        parts = [format_count(len(self.created), "ärende importerat", "ärenden importerade")]
         if self.updated:
             parts.append(f"{len(self.updated)} befintliga (samma dnr) uppdaterade")
         if self.unchanged:

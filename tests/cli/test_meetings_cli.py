@@ -132,7 +132,10 @@ def test_plan_a_series_then_list_and_export_the_calendar(tmp_path: Path, capsys)
     assert again.count("fanns redan") == 12 and "0 sammanträden tillagda." in again
     assert main(["meetings", "list", "--db", str(db)]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert len(listed) == 12 and listed[0].startswith("2026-01-14  13.00  planerat")
+    # Swedish dates, as the TUI shows them, in a column that lines up.
+    assert len(listed) == 12 and listed[0].startswith("14 januari 2026    13.00  planerat")
+    assert len({line.index("13.00") for line in listed}) == 1
+    assert "0 ärenden" in listed[0]
     assert main(["export", "calendar", "--db", str(db)]) == 0
     calendar = Calendar.from_ical(capsys.readouterr().out)
     events = [c for c in calendar.walk("VEVENT")]

@@ -5,7 +5,9 @@ import pytest
 from ib_tui.domain.dates import (
     DateError,
     format_amount,
+    format_count,
     format_date,
+    format_items,
     format_long_date,
     parse_date,
 )
@@ -66,3 +68,12 @@ def test_meeting_times_are_read_with_a_colon_or_the_swedish_dot() -> None:
     for bad in ("25:00", "kl 13", ""):
         with pytest.raises(DateError, match="skriv tiden som 13:00"):
             parse_time(bad)
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(0, "0 ärenden"), (1, "1 ärende"), (2, "2 ärenden"), (1234, "1\u00a0234 ärenden")],
+)
+def test_the_noun_agrees_with_the_number(number: int, expected: str) -> None:
+    assert format_items(number) == expected
+    assert format_count(number, "ärende", "ärenden") == expected

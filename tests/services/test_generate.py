@@ -61,7 +61,7 @@ def test_the_search_index_is_complete_after_the_bulk_load(services: Services) ->
 
 def test_refuses_a_database_that_holds_items(services: Services) -> None:
     services.items.register(make_item(title="Riktigt ärende"))
-    with pytest.raises(DatabaseNotEmpty, match="innehåller redan 1 ärenden"):
+    with pytest.raises(DatabaseNotEmpty, match="innehåller redan 1 ärende;"):
         generate(services.context, 10)
     assert services.store.connection.execute("SELECT count(*) FROM items").fetchone()[0] == 1
 

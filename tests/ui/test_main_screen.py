@@ -10,6 +10,7 @@ from ib_tui.ui.app import IBApp
 from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.screens.item import ItemScreen
 from ib_tui.ui.widgets.item_table import ItemTable
+from tests.conftest import make_item
 from tests.ui.pilot import notifications, screen_text, wait_for, wait_for_list
 
 TAIPEI_TITLE = "Motion om fördjupade relationer mellan Stockholms stad och Taiwan"
@@ -226,3 +227,11 @@ async def test_a_double_click_on_a_row_opens_it_and_does_not_crash(app: IBApp) -
         assert await pilot.click(ItemTable, offset=(10, 4), times=3)  # a triple click too
         await pilot.pause()
         assert app.is_running
+
+
+async def test_one_item_is_one_arende(services: Services) -> None:
+    services.items.register(make_item(title="Ensamt ärende"))
+    async with IBApp(services).run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        text = screen_text(pilot)
+        assert "1 ärende" in text and "1 ärenden" not in text

@@ -18,7 +18,9 @@ from textual.widgets import DataTable, Header, Label, Static
 from ib_tui.domain.dates import (
     DateError,
     format_amount,
+    format_clock,
     format_date,
+    format_items,
     format_long_date,
     parse_date,
     parse_time,
@@ -50,7 +52,7 @@ def meeting_line(record: MeetingRecord) -> Text:
     meeting = record.meeting
     line = Text()
     line.append(f"{record.body} · ", "bold")
-    line.append(f"{format_long_date(meeting.day)} kl. {meeting.time.strftime('%H.%M')} · ")
+    line.append(f"{format_long_date(meeting.day)} kl. {format_clock(meeting.time)} · ")
     line.append_text(plain(meeting.place))
     line.append(f" · {meeting.status.label}")
     if meeting.justerare:
@@ -67,7 +69,7 @@ Till vänster sammanträdets föredragningslista i ordning, till höger ärenden
 
 **a** (eller Enter i högra listan) lägger det markerade ärendet på listan: bordlagda ärenden
 hamnar först efter de inledande punkterna, andra efter det sista ärendet.
-**d** tar bort en punkt, **K/J** (eller Shift+↑/↓) flyttar den upp och ned, **e** redigerar
+**d** tar bort en punkt, **K/J** (eller Shift+↑/↓) flyttar den upp och ned, **e** ändrar
 rubrik, föredragande och förslag (en att-sats per rad, som i ”Beredningen tillstyrker att …”),
 **+** lägger till en egen punkt. Under listan syns mötets totala kostnad och varningar: ett
 evenemang som börjar före sammanträdet (beslutet kommer för sent) och en tom lista.
@@ -86,7 +88,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
         Binding("d,delete", "remove", "Ta bort", id="agenda.remove"),
         Binding("K,shift+up", "move(-1)", "Flytta", key_display="K/J", id="agenda.up"),
         Binding("J,shift+down", "move(1)", "Flytta ned", show=False, id="agenda.down"),
-        Binding("e", "edit", "Redigera", id="agenda.edit"),
+        Binding("e", "edit", "Ändra", id="agenda.edit"),
         Binding("plus", "new_entry", "Ny punkt", show=False, id="agenda.new"),
         Binding("m", "meeting_mode", "Mötesläge", id="agenda.meeting"),
         Binding("v", "documents", "Dokument", id="agenda.documents"),
@@ -171,7 +173,8 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
 
     def _show_status(self, record: MeetingRecord) -> None:
         status = Text(
-            f"{len(record.items)} ärenden · kostnad {format_amount(record.total_cost)}", "bold"
+            f"{format_items(len(record.items))} · kostnad {format_amount(record.total_cost)}",
+            "bold",
         )
         for warning in self.services.meetings.warnings(record):
             status.append("\n▲ Varning: ", "bold")
@@ -296,9 +299,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
             Field("discussion", "Ärendet i korthet / diskussion", entry.discussion or "",
                   multiline=True),
         ]  # fmt: skip
-        open_form(
-            self.app, FieldsModal(f"Redigera punkt: {entry.heading}", fields, save, wide=True)
-        )
+        open_form(self.app, FieldsModal(f"Ändra punkt: {entry.heading}", fields, save, wide=True))
 
     def action_new_entry(self) -> None:
         entry = self.current_entry()

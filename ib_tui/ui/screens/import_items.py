@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, ProgressBar, Static
 
+from ib_tui.domain.dates import format_count, format_items
 from ib_tui.domain.itemformat import FieldError
 from ib_tui.errors import StoreError
 from ib_tui.services import InvalidFile, OnExisting, Services
@@ -139,7 +140,11 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
         self.plan, self.checked_path = plan, path
         text = Text()
         text.append("✔ ", "bold")
-        text.append_text(plain(f"{path.name}: {len(plan.items)} giltiga ärenden"))
+        text.append_text(
+            plain(
+                f"{path.name}: {format_count(len(plan.items), 'giltigt ärende', 'giltiga ärenden')}"
+            )
+        )
         if plan.existing:
             text.append(f"; {plan.new_count} nya, {len(plan.existing)} finns redan (samma dnr)")
         text.append(". F2 importerar.")
@@ -189,7 +194,7 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=len(plan.items), progress=0)
         bar.display = True
-        self._status(plain(f"Importerar {len(plan.items)} ärenden från {path.name} …"))
+        self._status(plain(f"Importerar {format_items(len(plan.items))} från {path.name} …"))
         self._import(path, plan, policy)
 
     @work(thread=True, exclusive=True, group="import")

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static
 
-from ib_tui.domain.dates import format_amount
+from ib_tui.domain.dates import format_amount, format_items
 from ib_tui.domain.model import Item, Kind, Status
 from ib_tui.domain.query import ItemQuery, SortOrder
 from ib_tui.errors import StoreError, VersionConflict
@@ -180,8 +180,8 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 
     @on(ItemTable.Counted)
     def show_count(self, event: ItemTable.Counted) -> None:
-        count = f"{event.count:,}".replace(",", " ")
-        text = f"{count} ärenden" if event.exact else f"minst {count} ärenden (räknar …)"
+        count = format_items(event.count)
+        text = count if event.exact else f"minst {count} (räknar …)"
         if event.total_cost is not None:
             text += f" · kostnad {format_amount(event.total_cost)}"
         self._count_text = text

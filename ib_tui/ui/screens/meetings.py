@@ -14,7 +14,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ib_tui.domain.dates import DateError, format_amount, format_date, parse_date, parse_time
+from ib_tui.domain.dates import (
+    DateError,
+    format_amount,
+    format_count,
+    format_date,
+    format_meetings,
+    parse_date,
+    parse_time,
+)
 from ib_tui.domain.meeting import Meeting, Member, MemberRole
 from ib_tui.domain.schedule import SeriesPlan
 from ib_tui.errors import StoreError
@@ -103,7 +111,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         if select_upcoming and upcoming in self.meetings:
             cursor = self.meetings.index(upcoming)
         table.move_cursor(row=min(cursor, max(0, table.row_count - 1)))
-        status = Text(f"{len(self.meetings)} sammanträden")
+        status = Text(format_meetings(len(self.meetings)))
         if not self.meetings:
             status.append(" · n lägger till det första")
         self.query_one("#meetings-status", Static).update(status)
@@ -181,7 +189,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
                 return
             plan, place = planned[0], values["place"].strip() or "Stadshuset"
             days = ", ".join(format_date(day) for day in plan.dates)
-            question = f"Skapa {len(plan.dates)} sammanträden: {days}?"
+            question = f"Skapa {format_meetings(len(plan.dates))}: {days}?"
             if plan.skipped:
                 skipped = "; ".join(f"{format_date(day)} ({why})" for day, why in plan.skipped)
                 question += f" Hoppar över: {skipped}."
@@ -200,9 +208,9 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
-        message = f"{len(created)} sammanträden skapade"
+        message = format_count(len(created), "sammanträde skapat", "sammanträden skapade")
         if existing:
-            message += f"; {len(existing)} dagar hade redan ett"
+            message += f"; {format_count(len(existing), 'dag', 'dagar')} hade redan ett"
         self.notify(message, timeout=4)
         broadcast(self.app)
 

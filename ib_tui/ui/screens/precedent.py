@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ib_tui.domain.confidentiality import MARK, for_audience, placeholder
-from ib_tui.domain.dates import format_amount
+from ib_tui.domain.dates import format_amount, format_count
 from ib_tui.domain.model import Item
 from ib_tui.domain.precedent import Precedents
 from ib_tui.errors import StoreError
@@ -166,7 +166,8 @@ Samma sak på kommandoraden: `ib-tui precedent DNR --json`.
         self.found = found
         shown = len(found.similar)
         heading = plain(
-            f"{found.matched} tidigare ärenden av typen {found.item.kind.label} med "
+            f"{format_count(found.matched, 'tidigare ärende', 'tidigare ärenden')} av typen "
+            f"{found.item.kind.label} med "
             f"{found.basis}" + (f"; de {shown} senaste visas." if shown < found.matched else ".")
         )
         if not found.similar:

@@ -19,21 +19,8 @@ from ib_tui.domain.costs import (
     signed_amount,
 )
 from ib_tui.domain.dates import format_amount, format_date
-from ib_tui.domain.model import COST_LABELS, ORIENTATIONS, Item
+from ib_tui.domain.model import COST_LABELS, FLAG_LABELS, ORIENTATIONS, Item
 from ib_tui.ui.text import clean, plain
-
-FLAG_LABELS = {
-    "digital": "digitalt deltagande",
-    "invitation_letter": "ber om inbjudningsbrev",
-    "priority_visit": "särskilt prioriterat besök",
-    "political_level": "hög politisk nivå",
-    "foreign_policy": "utrikespolitisk karaktär",
-    "extra_resources": "ökad resursbörda",
-    "city_wide": "stadsövergripande",
-    "eu_project": "EU-projekt",
-    "confidential": "sekretess",
-}
-
 
 Fact = Callable[[str, object], None]
 DEFAULT_OVERRUN = 0.10  # the shipped ekonomisk-ram.max_overrun_percent; screens pass the setting
