@@ -3,6 +3,7 @@ clock, the demo set, and item builders that go through the real validator."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -14,10 +15,24 @@ from ib_tui.domain.itemformat import validate_document
 from ib_tui.domain.model import Item
 from ib_tui.services import Services
 from ib_tui.services.demo import load_demo
+from ib_tui.store.db import create_private_file
 
 NOW = datetime.fromisoformat("2026-11-23T10:00:00+01:00")
 # Source documents the tests read, inside the repository (a lone clone must pass).
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+DEFAULT_WORKERS = 2  # the suite on two cores: see README "Run the tests"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """`pytest` alone runs on two workers (it is faster: README); `-n N` chooses, and `-n 0` or
+    `-p no:xdist` runs in one process. A hook rather than `-n 2` in addopts, so that
+    `-p no:xdist` keeps working."""
+    has_xdist = config.pluginmanager.has_plugin("xdist")
+    if has_xdist and config.option.numprocesses is None and not hasattr(config, "workerinput"):
+        config.option.numprocesses = DEFAULT_WORKERS
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +68,30 @@ def services(db_path: Path) -> Iterator[Services]:
     services.close()
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test run (per xdist worker) with the fixed clock."""
+    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("IB_TUI_DATA_DIR", str(path.parent / "data"))
+        services = Services.open(path, user="testare")
+        services.context.clock = lambda: NOW
+        load_demo(services.context)
+        services.close()
+    return path
+
+
 @pytest.fixture
-def demo_services(services: Services) -> Services:
-    load_demo(services.context)
-    return services
+def demo_services(demo_template: Path, db_path: Path) -> Iterator[Services]:
+    """Services over a private copy of the demo database (each test may change its copy)."""
+    create_private_file(db_path)
+    source, target = sqlite3.connect(demo_template), sqlite3.connect(db_path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    services = Services.open(db_path, user="testare")
+    services.context.clock = lambda: NOW
+    yield services
+    services.close()

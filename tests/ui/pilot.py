@@ -20,6 +20,13 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float
         await pilot.pause(0.02)
 
 
+async def wait_for_text(pilot: Pilot, *texts: str, timeout: float = 5.0) -> str:
+    """Waits until the screen shows every one of `texts` (a panel filled by a worker or a
+    debounced update); returns the screen's text."""
+    await wait_for(pilot, lambda: all(text in screen_text(pilot) for text in texts), timeout)
+    return screen_text(pilot)
+
+
 async def wait_for_list(pilot: Pilot) -> ItemTable:
     """Waits until the list has its exact count and the cursor's row is on screen."""
     table = pilot.app.screen.query_one(ItemTable)

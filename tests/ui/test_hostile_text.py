@@ -16,7 +16,7 @@ from ib_tui.ui.screens.item import ItemScreen
 from ib_tui.ui.screens.item_form import ItemFormScreen, field_id
 from ib_tui.ui.screens.main import MainScreen
 from tests.conftest import make_item
-from tests.ui.pilot import notifications, screen_text, wait_for, wait_for_list
+from tests.ui.pilot import notifications, screen_text, wait_for, wait_for_list, wait_for_text
 
 TITLE = "Hej\x1b[2J [bold red]röd[/] \u202eLTR\x07 slut"
 CONTROLS = ("\x1b", "\x07", "\u202e", "\x9b", "\x00")
@@ -44,7 +44,8 @@ async def test_hostile_text_is_plain_on_every_screen(services: Services, hostile
     app = IBApp(services)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_list(pilot)
-        text = screen_text(pilot)
+        # The side panel is filled after the list: wait for it (it raced under -n 2).
+        text = await wait_for_text(pilot, "Partner␛[2J[blink]")
         assert_harmless(text)
         assert "Hej␛[2J [bold red]röd[/]" in text  # the list, and the detail panel
         assert "[link=http://example.com]klicka" in text  # markup shown, not obeyed
@@ -52,15 +53,15 @@ async def test_hostile_text_is_plain_on_every_screen(services: Services, hostile
         assert "Hjälp" in text.splitlines()[-1]  # the long line did not push the footer away
 
         await pilot.press("enter")
-        assert isinstance(app.screen, ItemScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemScreen))
         await wait_for(pilot, lambda: "Läser historiken" not in screen_text(pilot))
-        text = screen_text(pilot)
+        text = await wait_for_text(pilot, "Partner␛[2J[blink]")  # the principle panel
         assert_harmless(text)
         assert "IB – Internationella beredningen — Hej␛[2J" in text  # the header's subtitle
         assert "med Partner␛[2J[blink]" in text.replace("\n", " ")  # the principle panel
 
         await pilot.press("h")
-        assert isinstance(app.screen, HistoryScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await wait_for(pilot, lambda: app.screen.entries is not None)
         await pilot.pause()
         text = screen_text(pilot)
@@ -84,7 +85,7 @@ async def test_the_form_shows_controls_visibly_and_keeps_the_stored_text(
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_list(pilot)
         await pilot.press("e")
-        assert isinstance(app.screen, ItemFormScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemFormScreen))
         await pilot.pause()
         title = app.screen.query_one(f"#{field_id('title')}", Input)
         assert title.value == "Hej␛[2J [bold red]röd[/] �LTR␇ slut"

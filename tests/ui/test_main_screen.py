@@ -57,7 +57,9 @@ async def test_status_filter_narrows_to_inkommen_and_counts(app: IBApp) -> None:
         await pilot.pause()
         assert "Status: inkommen" in screen_text(pilot)
         assert "9 ärenden" in screen_text(pilot)
-        assert all(table._cache[i].item.status is Status.RECEIVED for i in range(table.row_count))
+        assert all(
+            table.loaded_row(i).item.status is Status.RECEIVED for i in range(table.row_count)
+        )
         await pilot.press("escape")
         await wait_for(pilot, lambda: not table.counting and table.row_count == 56)
 
@@ -69,7 +71,7 @@ async def test_kind_filter(app: IBApp) -> None:
         await wait_for(pilot, lambda: not table.counting and table.row_count < 56)
         await pilot.pause()
         assert "Typ: konferensresa" in screen_text(pilot)
-        kinds = {table._cache[i].item.kind.value for i in range(table.row_count)}
+        kinds = {table.loaded_row(i).item.kind.value for i in range(table.row_count)}
         assert kinds == {"conference"}
 
 
@@ -79,7 +81,7 @@ async def test_search_as_you_type(app: IBApp) -> None:
         await pilot.press("slash", *"eurocit")
         await wait_for(pilot, lambda: not table.counting and table.row_count == 8)
         await pilot.pause()
-        items = [table._cache[i].item for i in range(table.row_count)]
+        items = [table.loaded_row(i).item for i in range(table.row_count)]
         assert all("eurocities" in item.text.casefold() for item in items)
         titles = [item.title for item in items]
         assert {f"Eurocities årsmöte {year}" for year in range(2023, 2027)} <= set(titles)

@@ -74,7 +74,7 @@ async def test_paging_and_jumps_show_the_right_rows(big: Services) -> None:
         # Every row on screen at the end is the right one, not a placeholder.
         top = int(table.scroll_y)
         for index in range(top, COUNT):
-            assert table._cache[index].item.id == expected[index]
+            assert table.loaded_row(index).item.id == expected[index]
         await pilot.press("home")
         await at(0)
         table.cursor = 1234  # a jump (a scrollbar drag, a click far down)
@@ -82,8 +82,8 @@ async def test_paging_and_jumps_show_the_right_rows(big: Services) -> None:
         await pilot.press("j", "j", "k")
         await at(1235)
         table.scroll_to(y=2500, animate=False)  # scrolling without moving the cursor
-        await wait_for(pilot, lambda: all(i in table._cache for i in range(2500, 2530)))
-        assert [table._cache[i].item.id for i in range(2500, 2530)] == expected[2500:2530]
+        await wait_for(pilot, lambda: all(table.loaded_row(i) for i in range(2500, 2530)))
+        assert [table.loaded_row(i).item.id for i in range(2500, 2530)] == expected[2500:2530]
         assert statements and not any("OFFSET" in sql.upper() for sql in statements)
 
 
@@ -97,7 +97,7 @@ async def test_search_and_filters_show_the_right_rows(big: Services) -> None:
         expected = _expected_ids(big, f"WHERE {EUROCIT}", EUROCIT_PARAMS)
         assert expected and table.row_count == len(expected)
         await wait_for(pilot, lambda: table.current_row is not None)
-        assert [table._cache[i].item.id for i in range(20)] == expected[:20]
+        assert [table.loaded_row(i).item.id for i in range(20)] == expected[:20]
         await wait_for(pilot, lambda: f"{len(expected)} ärenden" in screen_text(pilot))
         await pilot.press("enter")  # leave the search box
         await pilot.press("t")  # kind: konferensresa

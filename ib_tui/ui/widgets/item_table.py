@@ -202,6 +202,10 @@ class ItemTable(ScrollView, can_focus=True):
     def current_row(self) -> ListRow | None:
         return self._cache.get(self.cursor)
 
+    def loaded_row(self, index: int) -> ListRow | None:
+        """The row at `index` once its page has been read; None while it loads."""
+        return self._cache.get(index)
+
     @property
     def first_page_size(self) -> int:
         return max(self.size.height, 20) + FIRST_PAGE_MARGIN
