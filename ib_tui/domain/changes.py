@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from ib_tui.domain.dates import format_amount, format_date
 from ib_tui.domain.model import (
@@ -19,7 +20,6 @@ from ib_tui.domain.model import (
     COST_LABELS,
     FLAG_LABELS,
     ORIENTATIONS,
-    Costs,
     Item,
     Reception,
 )
@@ -78,10 +78,12 @@ def get_field(item: Item, name: str) -> object:
 
 
 def with_field(item: Item, name: str, value: object) -> Item:
+    # The field is chosen at run time, so its type cannot be checked here: the caller passes a
+    # value read from the same field (get_field) of another version of the item.
+    change: dict[str, Any] = {name.removeprefix("costs."): value}
     if name.startswith("costs."):
-        costs: Costs = replace(item.costs, **{name.removeprefix("costs."): value})
-        return replace(item, costs=costs)
-    return replace(item, **{name: value})
+        return replace(item, costs=replace(item.costs, **change))
+    return replace(item, **change)
 
 
 def changed_fields(before: Item, after: Item) -> list[str]:

@@ -129,12 +129,11 @@ class Figures:
         return self.actual - self.estimate_of_actual
 
     def __add__(self, other: Figures) -> Figures:
-        return Figures(
-            *(getattr(self, name) + getattr(other, name) for name in FIGURE_FIELDS)  # type: ignore[arg-type]
-        )
+        return Figures(*(getattr(self, name) + getattr(other, name) for name in FIGURE_FIELDS))
 
     def amount(self, column: Column) -> int:
-        return getattr(self, column.value)
+        value: int = getattr(self, column.value)
+        return value
 
 
 FIGURE_FIELDS = (

@@ -128,7 +128,7 @@ def _year_kind_table(report: CostReport) -> str:
     rows: list[list[str]] = []
     for year in report.years:
         kinds = report.by_year_kind[year]
-        order = [kind.value for kind in Kind if kind.value in kinds]
+        order: list[str] = [kind.value for kind in Kind if kind.value in kinds]
         order += sorted(code for code in kinds if code not in order)
         for code in order:
             rows.append([str(year), kind_label(code), *_money_cells(kinds[code])])

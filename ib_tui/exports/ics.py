@@ -71,4 +71,5 @@ def calendar_ics(meetings: Sequence[Meeting], *, stamp: datetime, body: str = BO
         event.add("location", clean(meeting.place))
         event.add("status", "CONFIRMED")
         calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    text: str = calendar.to_ical().decode("utf-8")
+    return text

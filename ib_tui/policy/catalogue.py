@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ib_tui.errors import SettingError
+from ib_tui.errors import SettingError as SettingError  # re-exported
 
 PRINCIPLE_IDS = (
     "utrikespolitik", "vanorter", "samarbetsavtal", "intentionsavtal", "bistand",

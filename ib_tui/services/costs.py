@@ -82,7 +82,8 @@ class CostService:
     @property
     def overrun_share(self) -> float:
         """An actual above the approved estimate by more than this share is flagged."""
-        return self.context.catalogue.setting(OVERRUN_SETTING) / 100
+        percent: float = self.context.catalogue.setting(OVERRUN_SETTING)
+        return percent / 100
 
     def year_kind(self, flt: CostFilter) -> dict[int, dict[str, Figures]]:
         """year → kind → figures (buckets apart within each): the overview's first view."""

@@ -52,7 +52,8 @@ DEMO_PROPOSALS = {
 
 def demo_data() -> dict[str, Any]:
     text = resources.files("ib_tui").joinpath("data/demo.json").read_text("utf-8")
-    return json.loads(text)
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 def load_demo(context: ServiceContext) -> int:
@@ -73,6 +74,7 @@ def load_demo(context: ServiceContext) -> int:
                 datetime.fromisoformat(meeting["date"]).date(), meeting["time"], meeting["place"]
             )
         for entry, item in zip(data["items"], result.items, strict=True):
+            assert item.received is not None  # every demo item has one (tests/services)
             registered = datetime.combine(item.received, time(9, 0), zone)
             item_id = repository.insert(item, user="demo", at=registered)
             if item.meeting:
@@ -90,23 +92,23 @@ def load_demo(context: ServiceContext) -> int:
         _prepare_agendas(meetings)
         _hold_past_meetings(context, zone)
         for delegation in data["delegations"]:
-            item = repository.find_by_dnr(delegation["dnr"])
-            assert item is not None and item.id is not None, delegation["dnr"]
+            decided = repository.find_by_dnr(delegation["dnr"])
+            assert decided is not None and decided.id is not None, delegation["dnr"]
             decided_on = date.fromisoformat(delegation["decided_on"])
             at = datetime.combine(decided_on, time(11, 0), zone)
             value = DelegationDecision(
-                item_id=item.id, decided_on=decided_on, delegate=delegation["delegate"],
+                item_id=decided.id, decided_on=decided_on, delegate=delegation["delegate"],
                 decision=delegation.get("decision", ""),
                 body=DecidingBody(delegation.get("body", "delegation")),
                 delegation_point=delegation.get("delegation_point"),
                 meeting_ref=delegation.get("meeting_ref"),
-                clauses=tuple(delegation.get("clauses", ())), decision_dnr=item.dnr,
+                clauses=tuple(delegation.get("clauses", ())), decision_dnr=decided.dnr,
                 granted=delegation.get("granted"),
             )  # fmt: skip
             decision_id = meetings.delegations.add_delegation(value, user="demo", at=at)
             stored = meetings.delegations.get(decision_id)
             repository.log(
-                item.id, user="demo", at=at, action="decision", field="decision",
+                decided.id, user="demo", at=at, action="decision", field="decision",
                 new_value=stored.label, note=stored.text,
             )  # fmt: skip
             if reported := delegation.get("reported_on"):

@@ -173,8 +173,9 @@ def resolve_documents(
     for number, document in enumerate(documents):
         index = number + 1
         current = stored.get(existing.get(number, -1))
-        if current is None and validated is not None and validated[number] is not None:
-            items.append(validated[number])
+        valid = validated[number] if validated is not None else None
+        if current is None and valid is not None:
+            items.append(valid)
             continue
         if current is not None and isinstance(document, Mapping):
             before = item_to_document(current)

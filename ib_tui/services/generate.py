@@ -267,7 +267,7 @@ def generate(
     zone = f"{offset[:3]}:{offset[3:]}"
     done = 0
     with BulkWriter(context.store, expected_items=count) as writer:
-        options = {"today": now.date(), "first_id": writer.first_id, "seed": seed,
+        options: dict[str, Any] = {"today": now.date(), "first_id": writer.first_id, "seed": seed,
                    "user": context.user, "zone": zone}  # fmt: skip
         # Small sets are made in-process: starting a process costs more than they do.
         chunks = _ahead(count, options) if count > CHUNK else rows(count, **options)

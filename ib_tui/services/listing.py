@@ -33,7 +33,7 @@ class ListingService:
     def first_page(self, query: ItemQuery, limit: int) -> list[ListRow]:
         return self._rows(self._listing.first_page(query, limit))
 
-    def ids(self, query: ItemQuery) -> array:
+    def ids(self, query: ItemQuery) -> array[int]:
         """All matching ids in list order (raises ListingInterrupted when superseded)."""
         return self._listing.ids(query)
 

@@ -156,7 +156,7 @@ class Store:
             raise StoreError(f"kan inte öppna databasen {self.path}: {error}") from error
         if needs_migration:
             # A new file (empty) has nothing to check.
-            if self.path.stat().st_size > 0 and (problems := quick_check(self.connection)):
+            if Path(self.path).stat().st_size > 0 and (problems := quick_check(self.connection)):
                 raise StoreCorrupt(self.path, problems)
             self._sound = True
             self.migration_backup = self._backup_before_migration()

@@ -127,12 +127,17 @@ def row_to_item(row: Mapping[str, Any], participants: Sequence[Participant] = ()
     aid = None
     if row["aid_fully_funded"] is not None:
         aid = Aid(funder=row["aid_funder"], fully_funded=bool(row["aid_fully_funded"]))
-    return Item(
-        id=row["id"],
-        kind=Kind(row["kind"]),
+    # Columns named by the tuples above: their values' types follow from the column lists.
+    columns: dict[str, Any] = {
         **{name: row[name] for name in _TEXT},
         **{name: _date(row[name]) for name in _DATES},
         **{name: bool(row[name]) for name in _FLAGS},
+        **{name: _bool(row[name]) for name in _OPTIONAL_FLAGS},
+    }
+    return Item(
+        id=row["id"],
+        kind=Kind(row["kind"]),
+        **columns,
         guests=row["guests"],
         costs=Costs(**{key: row[f"cost_{key}"] for key in COST_KEYS}),
         actual_costs=_actual_costs(row),
@@ -140,7 +145,6 @@ def row_to_item(row: Mapping[str, Any], participants: Sequence[Participant] = ()
         agreement=agreement,
         aid=aid,
         orientation=tuple(row["orientation"].split(",")) if row["orientation"] else (),
-        **{name: _bool(row[name]) for name in _OPTIONAL_FLAGS},
         membership=_membership(row),
         reception=_reception(row),
         status=Status(row["status"]),
@@ -233,7 +237,8 @@ class ItemRepository:
         """Saves the item's fields if nobody saved it since `item.version` was read.
 
         `action` names the change in the trail: "edit", or "undo", "redo", "import"."""
-        current = self.get(self._require_id(item))
+        item_id = self._require_id(item)
+        current = self.get(item_id)
         if current.version != item.version:
             raise VersionConflict(current)
         old_row, new_row = item_to_row(current), item_to_row(item)
@@ -251,20 +256,20 @@ class ItemRepository:
              "version": item.version},
         )  # fmt: skip
         if cursor.rowcount != 1:  # changed between our read and write (another process)
-            raise VersionConflict(self.get(item.id))
+            raise VersionConflict(self.get(item_id))
         for column in sorted(changed):
             self.log(
-                item.id, user=user, at=at, action=action, field=_field_name(column),
+                item_id, user=user, at=at, action=action, field=_field_name(column),
                 old_value=_text(old_row[column]), new_value=_text(new_row[column]), note=note,
             )  # fmt: skip
         if people_changed:
-            self._write_participants(item.id, item.participants, replace_existing=True)
+            self._write_participants(item_id, item.participants, replace_existing=True)
             self.log(
-                item.id, user=user, at=at, action=action, field="participants",
+                item_id, user=user, at=at, action=action, field="participants",
                 old_value=_participants_text(current.participants),
                 new_value=_participants_text(item.participants), note=note,
             )  # fmt: skip
-        return self.get(item.id)
+        return self.get(item_id)
 
     def set_status(
         self,

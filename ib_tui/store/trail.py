@@ -162,7 +162,8 @@ class AuditRepository:
     def entries(self, entity: str | None = None, entity_id: object = None) -> list[AuditEntry]:
         sql = "SELECT at, user, entity, action, entity_id, field, old_value, new_value, note "
         sql += "FROM audit"
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[str | None] = []
         if entity is not None:
             clauses.append("entity = ?")
             params.append(entity)

@@ -23,6 +23,7 @@ from ib_tui.config import Config, ConfigError, save_value
 from ib_tui.paths import log_path
 from ib_tui.services import Direction, Services
 from ib_tui.ui import patches
+from ib_tui.ui.answers import on_yes
 from ib_tui.ui.commands import binding_commands
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
@@ -114,7 +115,7 @@ class IBApp(App[None]):
         if any(getattr(screen, "dirty", False) for screen in self.screen_stack):
             self.push_screen(
                 ConfirmModal("Det finns osparade ändringar. Avsluta ändå?", yes="Avsluta"),
-                lambda leave: leave and self.exit(),
+                on_yes(self.exit),
             )
             return
         self.exit()

@@ -23,12 +23,12 @@ def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
         yield SystemCommand(
             binding.description,
             f"Tangent: {binding.key_display or shown}",
-            _runner(active.node, binding.action),
+            _runner(screen, active.node, binding.action),
         )
 
 
-def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
+def _runner(screen: Screen, node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
-        await node.run_action(action)
+        await screen.app.run_action(action, node)  # what node.run_action does, typed
 
     return run

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import App
 from textual.message import Message
@@ -18,7 +19,7 @@ class DataChanged(Message):
     item: Item | None = None
 
 
-def broadcast(app: App[object], item: Item | None = None) -> None:
+def broadcast(app: App[Any], item: Item | None = None) -> None:
     """Tells every screen on the stack (not only the top one) that the data changed."""
     for screen in app.screen_stack:
         screen.post_message(DataChanged(item))

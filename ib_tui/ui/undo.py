@@ -6,6 +6,8 @@ opens the conflict dialog, a status change asks first, showing both values.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.binding import Binding
 
@@ -27,7 +29,7 @@ UNDO_BINDINGS = [
 
 
 class UndoController:
-    def __init__(self, app: App[object], services: Services) -> None:
+    def __init__(self, app: App[Any], services: Services) -> None:
         self.app = app
         self.services = services
 

@@ -37,7 +37,7 @@ def meeting_from_row(row: Sequence[object]) -> Meeting:
         day=date.fromisoformat(day),  # type: ignore[arg-type]
         time=time.fromisoformat(clock),  # type: ignore[arg-type]
         place=place,  # type: ignore[arg-type]
-        status=MeetingStatus(status),
+        status=MeetingStatus(str(status)),
         justerare=justerare,  # type: ignore[arg-type]
         adjusted_on=to_date(adjusted),  # type: ignore[arg-type]
         posted_on=to_date(posted),  # type: ignore[arg-type]

@@ -59,7 +59,7 @@ Ett fält som bara en av er ändrat är förvalt till den som ändrade det; ett 
     BINDINGS = [
         Binding("m", "choose('mine')", "Ditt värde", id="conflict.mine"),
         Binding("t", "choose('theirs')", "Sparat värde", id="conflict.theirs"),
-        Binding("space", "toggle", "Växla", show=False, id="conflict.toggle"),
+        Binding("space", "toggle_side", "Växla", show=False, id="conflict.toggle"),
         Binding("M", "choose_all('mine')", "Alla mina", show=False, id="conflict.all_mine"),
         Binding("T", "choose_all('theirs')", "Alla sparade", show=False, id="conflict.all_theirs"),
         Binding("f2,s", "save", "Spara valen", id="conflict.save"),
@@ -201,7 +201,7 @@ Ett fält som bara en av er ändrat är förvalt till den som ändrade det; ett 
             self._set(field.name, Side(side))
 
     @on(DataTable.RowSelected)
-    def action_toggle(self) -> None:
+    def action_toggle_side(self) -> None:
         if field := self._current:
             current = self.choices[field.name]
             self._set(field.name, Side.THEIRS if current is Side.MINE else Side.MINE)

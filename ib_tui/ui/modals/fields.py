@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -16,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from ib_tui.ui.answers import on_answer
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.text import plain
@@ -124,6 +126,6 @@ fältet och inget sparas. **Esc** avbryter (frågar först om du har skrivit nå
         )
 
 
-def open_form(app: App[object], modal: FieldsModal) -> None:
+def open_form(app: App[Any], modal: FieldsModal) -> None:
     """Shows a form whose `save` writes: once it has saved, every screen re-reads its data."""
-    app.push_screen(modal, lambda values: values is not None and broadcast(app))
+    app.push_screen(modal, on_answer(lambda _values: broadcast(app)))

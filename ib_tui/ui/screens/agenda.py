@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -29,6 +30,7 @@ from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, MeetingStatus
 from ib_tui.domain.model import Item
 from ib_tui.errors import StoreError
 from ib_tui.services import MeetingError, Services
+from ib_tui.ui.answers import on_yes
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form
@@ -235,7 +237,8 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
         if item is None or item.id is None:
             self.notify("Inga ärenden är klara för IB och oplacerade.", severity="warning")
             return
-        if self._run(lambda: self.services.meetings.add_item(self.meeting_id, item.id)):
+        item_id = item.id
+        if self._run(lambda: self.services.meetings.add_item(self.meeting_id, item_id)):
             self.notify(f"{item.dnr or item.title} lagt på föredragningslistan", timeout=2)
 
     def action_remove(self) -> None:
@@ -244,7 +247,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
             return
         self.app.push_screen(
             ConfirmModal(f"Ta bort ”{entry.heading}” från föredragningslistan?", yes="Ta bort"),
-            lambda yes: yes and self._run(lambda: self.services.meetings.remove_entry(entry)),
+            on_yes(lambda: self._run(lambda: self.services.meetings.remove_entry(entry))),
         )
 
     def action_cursor(self, delta: int) -> None:
@@ -332,7 +335,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
                 return {"time": str(error)}
             if not values["place"].strip():
                 return {"place": "platsen får inte vara tom"}
-            dates = {}
+            dates: dict[str, Any] = {}  # adjusted_on, posted_on: date | None
             for name in ("adjusted_on", "posted_on"):
                 try:
                     dates[name] = parse_date(values[name]) if values[name].strip() else None
@@ -376,9 +379,10 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
             question += " §-numren fastställs och delegationsbesluten knyts till mötet."
         self.app.push_screen(
             ConfirmModal(question, yes=following.label.capitalize(), no="Avbryt"),
-            lambda yes: (
-                yes
-                and self._run(lambda: self.services.meetings.set_status(self.meeting_id, following))
+            on_yes(
+                lambda: self._run(
+                    lambda: self.services.meetings.set_status(self.meeting_id, following)
+                )
             ),
         )
 

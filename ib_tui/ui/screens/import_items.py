@@ -29,6 +29,7 @@ from ib_tui.services.files import (
     plan_documents,
     read_item_file,
 )
+from ib_tui.ui.answers import on_answer
 from ib_tui.ui.messages import broadcast
 from ib_tui.ui.modals.existing import ExistingItemsModal
 from ib_tui.ui.text import plain
@@ -183,9 +184,12 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
             self._begin(path, plan, OnExisting.SKIP)
             return
         dnrs = [plan.items[index].dnr or "" for index in sorted(plan.existing)]
+
+        def begin(policy: OnExisting) -> None:
+            self._begin(path, plan, policy)
+
         self.app.push_screen(
-            ExistingItemsModal(len(plan.existing), plan.new_count, dnrs),
-            lambda policy: policy is not None and self._begin(path, plan, policy),
+            ExistingItemsModal(len(plan.existing), plan.new_count, dnrs), on_answer(begin)
         )
 
     def _begin(self, path: Path, plan: ImportPlan, policy: OnExisting) -> None:

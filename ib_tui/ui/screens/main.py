@@ -15,6 +15,7 @@ from ib_tui.domain.model import Item, Kind, Status
 from ib_tui.domain.query import ItemQuery, SortOrder
 from ib_tui.errors import StoreError, VersionConflict
 from ib_tui.services import ListRow, ReasonRequired, Services
+from ib_tui.ui.answers import on_answer
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.reason import ReasonModal
 from ib_tui.ui.undo import UNDO_BINDINGS
@@ -258,11 +259,15 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
             self.action_delegation()
             return
         if status is Status.WRITTEN_OFF:
+
+            def write_off(reason: str) -> None:
+                self._set_status(item, status, reason)
+
             self.app.push_screen(
                 ReasonModal(
                     f"Skriv av {item.dnr or item.title}", "Skäl till att ärendet skrivs av"
                 ),
-                lambda reason: reason is not None and self._set_status(item, status, reason),
+                on_answer(write_off),
             )
         else:
             self._set_status(item, status, None)

@@ -30,6 +30,7 @@ from ib_tui.domain.meeting import (
 from ib_tui.domain.positions import DEFAULT_REFERRED_TO
 from ib_tui.errors import MeetingNotFound, StoreError
 from ib_tui.services import MeetingError, Services
+from ib_tui.ui.answers import on_yes
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form
@@ -220,7 +221,7 @@ För ett beslutande organ (en nämnd) betyder samma tangenter bifall, avslag och
                     yes="Ändra",
                     no="Behåll",
                 ),
-                lambda yes: yes and self._decide(entry, outcome, None),
+                on_yes(lambda: self._decide(entry, outcome, None)),
             )
             return
         self._decide(entry, outcome, None)

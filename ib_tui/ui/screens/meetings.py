@@ -28,6 +28,7 @@ from ib_tui.domain.schedule import SeriesPlan
 from ib_tui.errors import StoreError
 from ib_tui.services import MeetingError, Services
 from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
+from ib_tui.ui.answers import on_yes
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.modals.fields import Field, FieldsModal, Values, open_form
@@ -195,7 +196,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
                 question += f" Hoppar över: {skipped}."
             self.app.push_screen(
                 ConfirmModal(question, yes="Skapa", no="Avbryt"),
-                lambda yes: yes and self._create_series(plan, place),
+                on_yes(lambda: self._create_series(plan, place)),
             )
 
         self.app.push_screen(FieldsModal("Ny serie av sammanträden", fields, save), confirm)

@@ -87,16 +87,16 @@ def render_item(item: Item, overrun_share: float = DEFAULT_OVERRUN) -> Renderabl
         fact("Kostnad", Text.assemble(total, f"  ({costs})"))
     fact("Utfall", actual_text(item, overrun_share))
     if agreement := item.agreement:
-        parts = [agreement.type.label]
+        terms = [agreement.type.label]
         if agreement.partner:
-            parts.append(f"med {agreement.partner}")
+            terms.append(f"med {agreement.partner}")
         if agreement.theme:
-            parts.append(f"tema ”{agreement.theme}”")
+            terms.append(f"tema ”{agreement.theme}”")
         if agreement.signed:
-            parts.append(f"tecknat {format_date(agreement.signed)}")
+            terms.append(f"tecknat {format_date(agreement.signed)}")
         if agreement.ends:
-            parts.append(f"gäller till {format_date(agreement.ends)}")
-        fact("Avtal", ", ".join(parts))
+            terms.append(f"gäller till {format_date(agreement.ends)}")
+        fact("Avtal", ", ".join(terms))
     if aid := item.aid:
         funded = "helt finansierat" if aid.fully_funded else "inte helt finansierat"
         fact("Bistånd", f"{aid.funder or 'finansiär saknas'}, {funded}")
