@@ -135,16 +135,6 @@ class Member:
         return self.name or self.title
 
 
-# The seats named in the strategy's section 5, and the secretary.
-DEFAULT_MEMBERS = (
-    Member("KS ordförande", MemberRole.CHAIR),
-    Member("KF ordförande", MemberRole.MEMBER),
-    Member("KF 1:e vice ordförande", MemberRole.MEMBER),
-    Member("KS 1:e vice ordförande", MemberRole.MEMBER),
-    Member("Sekreterare", MemberRole.SECRETARY),
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Attendee:
     member: Member

@@ -32,7 +32,3 @@ class ItemQuery:
     statuses: frozenset[Status] = frozenset()
     sort: SortOrder = SortOrder.RECEIVED
     include_confidential: bool = True
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.text.strip() or self.kinds or self.statuses)

@@ -122,7 +122,6 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         self.query_state = ItemQuery()
         self._kind_filter = 0
         self._status_filter = 0
-        self._count_text = ""
         self._highlighted: ListRow | None = None
 
     def compose(self) -> ComposeResult:
@@ -185,7 +184,6 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         text = count if event.exact else f"minst {count} (räknar …)"
         if event.total_cost is not None:
             text += f" · kostnad {format_amount(event.total_cost)}"
-        self._count_text = text
         self.query_one("#list-status", Static).update(text)
 
     @on(ItemTable.Selected)
