@@ -29,3 +29,16 @@ def test_textual_and_sqlite_utils_stay_in_their_packages() -> None:
             assert relative.startswith("ib_tui/ui/"), relative
         if "sqlite_utils" in text:
             assert relative.startswith("ib_tui/store/"), relative
+
+
+def test_the_ui_uses_the_services_facade_only() -> None:
+    """No reaching through Services into the store or the context, and no second way for a
+    worker to open the database: `Services.worker()` is the one."""
+    reach = re.compile(r"services\.(store|context)\b|Services\.open\(")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in (ROOT / "ib_tui" / "ui").rglob("*.py")
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if reach.search(line)
+    ]
+    assert found == []

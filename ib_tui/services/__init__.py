@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+from collections.abc import Iterator, Sequence
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,9 +20,10 @@ from ib_tui.services.undo import NothingToUndo, UndoConflict, UndoService
 from ib_tui.store import Store
 
 if TYPE_CHECKING:
+    from ib_tui.domain.precedent import Precedents
     from ib_tui.services.audit import AuditService
     from ib_tui.services.documents import DocumentKind, DocumentService
-    from ib_tui.services.files import InvalidFile, OnExisting
+    from ib_tui.services.files import ImportPlan, ImportReport, InvalidFile, OnExisting
     from ib_tui.services.meetings import DecisionResult, MeetingError, MeetingService
 
 # Imported on first use, not at start-up: the item list needs none of them (start-up is
@@ -72,6 +76,46 @@ class Services:
     def store(self) -> Store:
         return self.context.store
 
+    @property
+    def location(self) -> str:
+        """Which database this is, for a title bar: its path, or ":memory:"."""
+        return str(self.store.path)
+
+    @property
+    def user(self) -> str:
+        """Who the history records for this session's changes."""
+        return self.context.user
+
+    def today(self) -> date:
+        return self.context.today()
+
+    @contextlib.contextmanager
+    def worker(self) -> Iterator[Services]:
+        """Services of their own for a worker thread, over the same file, user and clock: SQLite
+        objects stay in the thread that made them. The one way a worker gets a connection."""
+        services = Services.open(self.store.path, self.context.user)
+        services.context.clock = self.context.clock
+        try:
+            yield services
+        finally:
+            services.close()
+
+    def find_precedents(self, item: Item, *, include_confidential: bool = False) -> Precedents:
+        from ib_tui.services.precedent import find_precedents
+
+        return find_precedents(self.context, item, include_confidential=include_confidential)
+
+    def plan_import(self, documents: Sequence[Any]) -> ImportPlan:
+        from ib_tui.services.files import plan_documents
+
+        return plan_documents(documents, self.context)
+
+    def import_documents(self, documents: Sequence[Any], **options: Any) -> ImportReport:
+        """`services.files.import_documents` as this user; `options` are its keywords."""
+        from ib_tui.services.files import import_documents
+
+        return import_documents(documents, self.context, **options)
+
     def data_version(self) -> int:
         """Changes whenever another connection (another instance, or a worker) commits."""
         return self.store.data_version()
@@ -79,11 +123,8 @@ class Services:
     def read_item_with_history(self, item_id: int) -> tuple[Item, list[HistoryEntry]]:
         """The item and its trail over a connection of its own: for worker threads, since
         SQLite objects stay in the thread that made them."""
-        services = Services.open(self.store.path)
-        try:
+        with self.worker() as services:
             return services.items.get(item_id), services.items.history(item_id)
-        finally:
-            services.close()
 
     def listing(self) -> ListingService:
         """A listing with its own connections, for one list view's worker threads."""

@@ -68,8 +68,8 @@ class IBApp(App[None]):
             self._apply_config(self.config)
         # Who is recorded in the history, in view: under `ib-tui serve --user` several people
         # may have the app open in browsers.
-        place = "DEMO" if self.demo else str(self.services.store.path)
-        self.sub_title = f"{place} · {self.services.context.user}"
+        place = "DEMO" if self.demo else self.services.location
+        self.sub_title = f"{place} · {self.services.user}"
         self.push_screen(MainScreen(self.services))
         notice = self.services.store.migration_notice()
         if notice:

@@ -45,7 +45,7 @@ def delegation_modal(services: Services, item: Item) -> FieldsModal:
         return {}
 
     fields = [
-        Field("decided_on", "Beslutsdatum", format_date(services.context.today())),
+        Field("decided_on", "Beslutsdatum", format_date(services.today())),
         Field(
             "body",
             "Beslutat av",

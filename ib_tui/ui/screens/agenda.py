@@ -181,7 +181,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
         for warning in self.services.meetings.warnings(record):
             status.append("\n▲ Varning: ", "bold")
             status.append_text(plain(warning))
-        if deadlines := deadline_lines(record.meeting, self.services.context.today()):
+        if deadlines := deadline_lines(record.meeting, self.services.today()):
             status.append("\n")
             status.append_text(deadlines)
         self.query_one("#agenda-status", Static).update(status)

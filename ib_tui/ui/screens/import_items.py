@@ -25,8 +25,6 @@ from ib_tui.services import InvalidFile, OnExisting, Services
 from ib_tui.services.files import (
     ImportPlan,
     ImportReport,
-    import_documents,
-    plan_documents,
     read_item_file,
 )
 from ib_tui.ui.answers import on_answer
@@ -117,11 +115,8 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
     def _check(self, path: Path) -> None:
         try:
             documents = read_item_file(path)
-            services = Services.open(self.services.store.path)
-            try:
-                plan = plan_documents(documents, services.context)
-            finally:
-                services.close()
+            with self.services.worker() as services:
+                plan = services.plan_import(documents)
         except InvalidFile as invalid:
             self.app.call_from_thread(self._invalid, path, invalid.errors)
             return
@@ -213,14 +208,10 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
                 self.app.call_from_thread(self._progress, done, total)
 
         try:
-            services = Services.open(self.services.store.path, self.services.context.user)
-            try:
-                report = import_documents(
-                    plan.documents, services.context, on_existing=policy, progress=progress,
-                    source=path.name,
-                )  # fmt: skip
-            finally:
-                services.close()
+            with self.services.worker() as services:
+                report = services.import_documents(
+                    plan.documents, on_existing=policy, progress=progress, source=path.name
+                )
         except InvalidFile as invalid:
             self.app.call_from_thread(self._failed, path, invalid.errors)
             return

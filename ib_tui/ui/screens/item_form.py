@@ -455,13 +455,11 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
 
     @work(thread=True, exclusive=True, group="form-stale")
     def _check_stale(self, item_id: int, version: int) -> None:
-        services = Services.open(self.services.store.path)
         try:
-            since = services.items.changes_since(item_id, version)
+            with self.services.worker() as services:
+                since = services.items.changes_since(item_id, version)
         except StoreError:
             return
-        finally:
-            services.close()
         if since:
             self.app.call_from_thread(self._show_stale, changed_by(since))
 

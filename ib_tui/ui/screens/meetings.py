@@ -96,7 +96,7 @@ Markören börjar på nästa sammanträde. **Esc** går tillbaka.
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
-        today = self.services.context.today()
+        today = self.services.today()
         for meeting in self.meetings:
             count, cost = summaries.get(meeting.id or 0, (0, 0))
             table.add_row(

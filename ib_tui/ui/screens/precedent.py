@@ -21,7 +21,6 @@ from ib_tui.domain.model import Item
 from ib_tui.domain.precedent import Precedents
 from ib_tui.errors import StoreError
 from ib_tui.services import Services
-from ib_tui.services.precedent import find_precedents
 from ib_tui.ui.modals.confirm import ConfirmModal
 from ib_tui.ui.text import plain
 
@@ -150,13 +149,10 @@ Samma sak på kommandoraden: `ib-tui precedent DNR --json`.
     @work(thread=True, exclusive=True, group="precedent")
     def _load(self) -> None:
         try:
-            services = Services.open(self.services.store.path)  # one connection per thread
-            try:
-                found = find_precedents(
-                    services.context, self.item, include_confidential=self.include_confidential
+            with self.services.worker() as services:
+                found = services.find_precedents(
+                    self.item, include_confidential=self.include_confidential
                 )
-            finally:
-                services.close()
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
