@@ -100,7 +100,7 @@ def test_items_go_between_opening_and_closing_and_can_be_moved(
     top = services.meetings.record(meeting_id).entries[0]
     assert not services.meetings.move_entry(top.id, -1)  # already first
 
-    services.meetings.remove_entry(services.meetings.record(meeting_id).items[0])
+    services.meetings.remove_entry(services.meetings.record(meeting_id).items[0].id)
     assert headings(services, meeting_id)[2] == "Första"
     assert [i.title for i in services.meetings.candidates(meeting_id)] == ["Andra"]
     trail = [(e.action, e.new_value, e.old_value) for e in services.items.history(second.id)]
@@ -171,7 +171,23 @@ def test_approval_adopts_the_proposal_and_återremiss_needs_a_reason(
         "Beredningen tillstyrker\natt deltagande beviljas\natt kontoret redovisar resan"
     )
     with pytest.raises(MeetingError, match="beslut"):
-        services.meetings.remove_entry(result.entry)
+        services.meetings.remove_entry(result.entry.id)
+
+
+def test_removing_an_entry_reads_it_again_first(services: Services, meeting_id: int) -> None:
+    """Shown undecided here, decided in another window since: the removal is refused."""
+    item = ready(services, title="Konferens")
+    services.meetings.add_item(meeting_id, item.id)
+    shown = services.meetings.record(meeting_id).items[0]
+    other = Services.open(services.store.path, user="bertil")
+    try:
+        other.meetings.decide(other.meetings.record(meeting_id).items[0], Outcome.NOTED)
+    finally:
+        other.close()
+    assert shown.decision is None
+    with pytest.raises(MeetingError, match="beslut"):
+        services.meetings.remove_entry(shown.id)
+    assert services.meetings.record(meeting_id).items[0].decision is not None
 
 
 def test_tabling_puts_the_item_first_on_the_next_agenda(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ib_tui.domain.dates import format_date
-from ib_tui.domain.meeting import AgendaEntry, EntryKind, MeetingRecord, att_clauses
+from ib_tui.domain.meeting import EntryKind, MeetingRecord, att_clauses
 from ib_tui.domain.model import Item
+from ib_tui.errors import MeetingNotFound
 from ib_tui.services.meetings.base import MeetingError, MeetingUseCases
 
 
@@ -44,13 +45,19 @@ class AgendaUseCases(MeetingUseCases):
             self.repository.agenda.add_entry(meeting_id, heading.strip(), EntryKind.ITEM, position)
             self._audit("agenda_entry", "add", entity_id=meeting_id, new_value=heading.strip())
 
-    def remove_entry(self, entry: AgendaEntry) -> None:
-        assert entry.id is not None
-        if entry.decision is not None:
-            raise MeetingError("punkten har ett beslut och kan inte tas bort")
+    def remove_entry(self, entry_id: int) -> None:
+        """Removes an entry, read again inside the transaction: an entry decided in another
+        window since this one showed it keeps its decision."""
         with self.context.store.transaction():
-            meeting = self.repository.agenda.entry_meeting(entry.id)
-            self.repository.agenda.remove_entry(entry.id)
+            meeting = self.repository.agenda.entry_meeting(entry_id)
+            assert meeting.id is not None
+            entries = self.repository.agenda.entries(meeting.id)
+            entry = next((entry for entry in entries if entry.id == entry_id), None)
+            if entry is None:
+                raise MeetingNotFound(entry_id)
+            if entry.decision is not None:
+                raise MeetingError("punkten har ett beslut och kan inte tas bort")
+            self.repository.agenda.remove_entry(entry_id)
             self._audit("agenda_entry", "remove", entity_id=entry.id, old_value=entry.heading)
             if entry.item is not None and entry.item.id is not None:
                 self._log(entry.item.id, "agenda", old_value=meeting.day.isoformat())

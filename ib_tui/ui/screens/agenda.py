@@ -28,7 +28,7 @@ from ib_tui.domain.dates import (
 )
 from ib_tui.domain.meeting import AgendaEntry, MeetingRecord, MeetingStatus
 from ib_tui.domain.model import Item
-from ib_tui.errors import StoreError
+from ib_tui.errors import IbTuiError, StoreError
 from ib_tui.services import MeetingError, Services
 from ib_tui.ui.answers import on_yes
 from ib_tui.ui.messages import DataChanged, broadcast
@@ -225,7 +225,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
         """Runs a service call; a Swedish message instead of a crash when it cannot be done."""
         try:
             change()
-        except (MeetingError, StoreError) as error:
+        except IbTuiError as error:  # a removed entry (another window) too: MeetingNotFound
             self.notify(str(error), severity="error")
             return False
         broadcast(self.app)
@@ -243,11 +243,12 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
 
     def action_remove(self) -> None:
         entry = self.current_entry()
-        if entry is None:
+        if entry is None or entry.id is None:
             return
+        entry_id = entry.id
         self.app.push_screen(
             ConfirmModal(f"Ta bort ”{entry.heading}” från föredragningslistan?", yes="Ta bort"),
-            on_yes(lambda: self._run(lambda: self.services.meetings.remove_entry(entry))),
+            on_yes(lambda: self._run(lambda: self.services.meetings.remove_entry(entry_id))),
         )
 
     def action_cursor(self, delta: int) -> None:
