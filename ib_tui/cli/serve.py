@@ -79,7 +79,7 @@ def connection_command(args: argparse.Namespace) -> str:
     given = getattr(args, "db", None)
     if args.demo and given is None:
         return shlex.join([*command, "--demo"])  # each connection: its own temporary demo
-    path = Path(given) if args.demo else db_path(args)
+    path = Path(given) if args.demo and given is not None else db_path(args)
     if args.demo:
         _prepare_demo(path)
     else:

@@ -89,6 +89,14 @@ class Services:
     def today(self) -> date:
         return self.context.today()
 
+    def setting(self, key: str) -> Any:
+        """A principle setting as this database has it (`mattfullhet.max_gifts_per_guest`)."""
+        return self.context.catalogue.setting(key)
+
+    def migration_notice(self) -> str | None:
+        """What to tell the user when opening migrated the file (naming the backup), or None."""
+        return self.store.migration_notice()
+
     @contextlib.contextmanager
     def worker(self) -> Iterator[Services]:
         """Services of their own for a worker thread, over the same file, user and clock: SQLite

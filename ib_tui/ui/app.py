@@ -71,7 +71,7 @@ class IBApp(App[None]):
         place = "DEMO" if self.demo else self.services.location
         self.sub_title = f"{place} · {self.services.user}"
         self.push_screen(MainScreen(self.services))
-        notice = self.services.store.migration_notice()
+        notice = self.services.migration_notice()
         if notice:
             self.notify(notice, timeout=15)
         self._data_version = self.services.data_version()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from textual.binding import Binding
 
@@ -21,7 +21,7 @@ def declared_bindings() -> Iterator[Binding]:
     for module_info in pkgutil.walk_packages(ib_tui.ui.__path__, "ib_tui.ui."):
         module = importlib.import_module(module_info.name)
         for value in vars(module).values():
-            candidates = []
+            candidates: Sequence[object] = []
             if inspect.isclass(value) and value.__module__ == module.__name__:
                 candidates = value.__dict__.get("BINDINGS", [])
             elif isinstance(value, list | tuple):

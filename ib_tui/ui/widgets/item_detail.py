@@ -142,6 +142,6 @@ class ItemDetail(Static):
         """The database's setting, read from the app's catalogue (no database work here)."""
         services = getattr(self.app, "services", None)
         try:
-            return services.context.catalogue.setting(OVERRUN_SETTING) / 100  # type: ignore[union-attr]
+            return services.setting(OVERRUN_SETTING) / 100  # type: ignore[union-attr]
         except (AttributeError, LookupError):
             return DEFAULT_OVERRUN
