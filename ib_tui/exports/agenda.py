@@ -20,7 +20,9 @@ from ib_tui.exports.common import (
 )
 
 
-def _entry_blocks(record: MeetingRecord, entry: AgendaEntry, include_confidential: bool):
+def _entry_blocks(
+    record: MeetingRecord, entry: AgendaEntry, include_confidential: bool
+) -> list[str]:
     if hidden := public_placeholder(entry, include_confidential):
         return [f"**{hidden}**"]
     blocks = [f"**{title(entry)}**"]

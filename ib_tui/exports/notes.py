@@ -5,7 +5,14 @@ no appeal clock; the notes are approved by the chair (docs/meetings.md)."""
 from __future__ import annotations
 
 from ib_tui.domain.dates import format_amount, format_date
-from ib_tui.domain.meeting import EntryKind, MeetingRecord, Member, MemberRole, RemarkKind
+from ib_tui.domain.meeting import (
+    AgendaEntry,
+    EntryKind,
+    MeetingRecord,
+    Member,
+    MemberRole,
+    RemarkKind,
+)
 from ib_tui.exports.common import (
     FILL_IN,
     HARD_BREAK,
@@ -55,7 +62,9 @@ def present_blocks(record: MeetingRecord) -> list[str]:
     return blocks
 
 
-def _entry_blocks(record: MeetingRecord, index: int, entry, include_confidential: bool):
+def _entry_blocks(
+    record: MeetingRecord, index: int, entry: AgendaEntry, include_confidential: bool
+) -> list[str]:
     number = entry.paragraph if entry.paragraph is not None else index
     if hidden := public_placeholder(entry, include_confidential):
         return [f"## § {number} {hidden}"]

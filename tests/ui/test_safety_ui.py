@@ -104,7 +104,7 @@ async def test_going_back_from_the_conflict_dialog_saves_nothing(
         await pilot.press("e")
         change_elsewhere(services, item.id, title="Bertils rubrik")
         # The form warns as soon as the other save is noticed, before anything is lost.
-        await wait_for(pilot, lambda: "medan du ändrar: bertil" in screen_text(pilot))
+        await wait_for(pilot, lambda: "medan du redigerar: bertil" in screen_text(pilot))
         await type_into(pilot, field_id("title"), "Min rubrik")
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, ConflictModal))

@@ -71,7 +71,7 @@ Ett fält som bara en av er ändrat är förvalt till den som ändrade det; ett 
         conflict: Conflict,
         since: list[HistoryEntry],
         *,
-        title: str = "Någon annan har sparat ärendet medan du ändrade det",
+        title: str = "Någon annan har sparat ärendet medan du redigerade",
         mine: str = "Ditt värde",
         theirs: str = "Sparat nu",
     ) -> None:

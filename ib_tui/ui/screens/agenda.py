@@ -71,7 +71,7 @@ Till vänster sammanträdets föredragningslista i ordning, till höger ärenden
 
 **a** (eller Enter i högra listan) lägger det markerade ärendet på listan: bordlagda ärenden
 hamnar först efter de inledande punkterna, andra efter det sista ärendet.
-**d** tar bort en punkt, **K/J** (eller Shift+↑/↓) flyttar den upp och ned, **e** ändrar
+**d** tar bort en punkt, **K/J** (eller Shift+↑/↓) flyttar den upp och ned, **e** redigerar
 rubrik, föredragande och förslag (en att-sats per rad, som i ”Beredningen tillstyrker att …”),
 **+** lägger till en egen punkt. Under listan syns mötets totala kostnad och varningar: ett
 evenemang som börjar före sammanträdet (beslutet kommer för sent) och en tom lista.
@@ -90,7 +90,7 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
         Binding("d,delete", "remove", "Ta bort", id="agenda.remove"),
         Binding("K,shift+up", "move(-1)", "Flytta", key_display="K/J", id="agenda.up"),
         Binding("J,shift+down", "move(1)", "Flytta ned", show=False, id="agenda.down"),
-        Binding("e", "edit", "Ändra", id="agenda.edit"),
+        Binding("e", "edit", "Redigera", id="agenda.edit"),
         Binding("plus", "new_entry", "Ny punkt", show=False, id="agenda.new"),
         Binding("m", "meeting_mode", "Mötesläge", id="agenda.meeting"),
         Binding("v", "documents", "Dokument", id="agenda.documents"),
@@ -303,7 +303,9 @@ minnesanteckningarna, **x** exporterar föredragningslistan till en Markdown-fil
             Field("discussion", "Ärendet i korthet / diskussion", entry.discussion or "",
                   multiline=True),
         ]  # fmt: skip
-        open_form(self.app, FieldsModal(f"Ändra punkt: {entry.heading}", fields, save, wide=True))
+        open_form(
+            self.app, FieldsModal(f"Redigera punkt: {entry.heading}", fields, save, wide=True)
+        )
 
     def action_new_entry(self) -> None:
         entry = self.current_entry()

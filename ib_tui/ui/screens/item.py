@@ -31,12 +31,12 @@ class ItemScreen(Screen[Item | None]):
 Allt om ett ärende: fakta, **strategins principer** med bedömning, skäl och citat, forum,
 och de senaste ändringarna. **h** öppnar hela historiken (varje registrering, ändring och
 statusändring med tid, vem och gammalt → nytt värde).
-**e** ändrar, **u** (eller Ctrl+Z) ångrar din senaste ändring, **Esc** går tillbaka.
+**e** redigerar, **u** (eller Ctrl+Z) ångrar din senaste ändring, **Esc** går tillbaka.
 Ändrar någon annan ärendet medan det visas läses det om av sig självt.
 """
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="item.back"),
-        Binding("e", "edit", "Ändra", id="item.edit"),
+        Binding("e", "edit", "Redigera", id="item.edit"),
         Binding("h", "history", "Historik", id="item.history"),
         *UNDO_BINDINGS,
     ]

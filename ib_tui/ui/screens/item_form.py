@@ -135,7 +135,7 @@ class ItemFormScreen(Screen[Item | None]):
     """Dismisses with the saved item, or None when the user backs out."""
 
     HELP = f"""
-## Registrera eller ändra ett ärende
+## Registrera eller redigera ett ärende
 
 **Tab** och **Shift+Tab** flyttar mellan fälten. **F2** (eller Ctrl+S) sparar; fel visas vid
 fältet och inget sparas förrän allt stämmer. **Esc** avbryter och frågar först om du har
@@ -147,7 +147,7 @@ Datum skrivs {DATE_HINT}. Belopp i hela kronor (12 500). Deltagare en per rad:
 Markeras ärendet **sekretess** ska **Sekretessgrund** anges (t.ex. `18 kap. 8 § OSL`): de
 offentliga handlingarna och projektorn visar då bara "Ärende som omfattas av sekretess enligt …".
 
-Har någon annan sparat ärendet medan du ändrade visas båda värdena för varje fält som
+Har någon annan sparat ärendet medan du redigerade visas båda värdena för varje fält som
 skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att du har valt det.
 """
     BINDINGS = [
@@ -434,7 +434,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
         )
 
     def on_mount(self) -> None:
-        self.sub_title = f"Ändra {self.item.dnr or self.item.title}" if self.item else "Nytt"
+        self.sub_title = f"Redigera {self.item.dnr or self.item.title}" if self.item else "Nytt"
         self._initial = self.document()
         self._update_total()
         self.query_one(f"#{field_id('kind')}" if self.item is None else "#f-title").focus()
@@ -466,7 +466,7 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
     def _show_stale(self, who: str) -> None:
         """Warns now rather than at saving; the save will still show both values per field."""
         label = self.query_one("#form-stale", Static)
-        text = plain(f"⚠ Ärendet har sparats av någon annan medan du ändrar: {who}. ")
+        text = plain(f"⚠ Ärendet har sparats av någon annan medan du redigerar: {who}. ")
         text.append("När du sparar får du välja vilket värde som gäller i varje fält.")
         label.update(text)
         label.add_class("shown")
@@ -695,6 +695,6 @@ skiljer sig, och du väljer vilket som ska gälla: inget skrivs över utan att d
             self.dismiss(None)
             return
         self.app.push_screen(
-            ConfirmModal("Kasta ändringarna?", yes="Kasta", no="Fortsätt ändra"),
+            ConfirmModal("Kasta ändringarna?", yes="Kasta", no="Fortsätt redigera"),
             lambda discard: discard and self.dismiss(None),
         )
