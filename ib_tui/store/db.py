@@ -140,21 +140,23 @@ def _open_read_only(path: Path, check_same_thread: bool) -> sqlite3.Connection:
     """`mode=ro`; on a read-only file system, where SQLite cannot make a WAL file's -shm,
     `immutable=1` as well (nobody can be writing it then)."""
     uri = path.resolve().as_uri()
-    timeout = BUSY_TIMEOUT_MS / 1000
-    connection = sqlite3.connect(
-        f"{uri}?mode=ro", uri=True, timeout=timeout, check_same_thread=check_same_thread
-    )
+    options = {
+        "uri": True,
+        "timeout": BUSY_TIMEOUT_MS / 1000,
+        "check_same_thread": check_same_thread,
+    }
     try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection = sqlite3.connect(f"{uri}?mode=ro", **options)  # type: ignore[arg-type]
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            connection.close()
+            raise
         return connection
     except sqlite3.OperationalError:
-        connection.close()
         if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
             raise
-    return sqlite3.connect(
-        f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout,
-        check_same_thread=check_same_thread,
-    )  # fmt: skip
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", **options)  # type: ignore[arg-type]
 
 
 def _claim(connection: sqlite3.Connection, path: Path | str, *, adopt: bool) -> None:
