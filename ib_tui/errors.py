@@ -119,6 +119,16 @@ class OldSchema(StoreError):
         )
 
 
+class NotAFile(InvalidInput):
+    """An output path that is a directory or a device: writing there would replace or fail."""
+
+    def __init__(self, path: object, what: str) -> None:
+        super().__init__(
+            f"{path} är {what}, inte en vanlig fil; ange ett filnamn (utan -o skrivs till "
+            "standard ut)"
+        )
+
+
 class VersionConflict(IbTuiError):
     """Someone saved the item after it was read; carries what is stored now."""
 

@@ -4,10 +4,9 @@ database, the way back, and the check that the trail has not been rewritten."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, db_path, print_json
+from ib_tui.cli.common import EXIT_OK, db_path, print_json, say
 from ib_tui.cli.common import user as user_of
 from ib_tui.domain.text import clean
 from ib_tui.services import backup as backups
@@ -40,7 +39,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 def backup(args: argparse.Namespace) -> int:
     check = backups.backup(db_path(args), args.target)
-    print(f"Säkerhetskopia sparad i {args.target} ({check.items} ärenden, kontrollerad: ok).")
+    say(f"Säkerhetskopia sparad i {args.target} ({check.items} ärenden, kontrollerad: ok).")
     return EXIT_OK
 
 
@@ -49,9 +48,9 @@ def restore(args: argparse.Namespace) -> int:
     report = backups.restore(
         database, args.source, local_now(), user=user_of(args) or default_user(), force=args.force
     )
-    print(f"Återställt {database} från {args.source} ({report.restored.items} ärenden).")
+    say(f"Återställt {database} från {args.source} ({report.restored.items} ärenden).")
     if report.kept:
-        print(f"Den tidigare databasen finns kvar i {report.kept}.")
+        say(f"Den tidigare databasen finns kvar i {report.kept}.")
     return EXIT_OK
 
 
@@ -76,18 +75,18 @@ def verify(args: argparse.Namespace) -> int:
             }
         )  # fmt: skip
         return EXIT_OK if found.ok else EXIT_BROKEN
-    print(f"Integritetskontroll: {'ok' if found.integrity == ['ok'] else 'FEL'}")
+    say(f"Integritetskontroll: {'ok' if found.integrity == ['ok'] else 'FEL'}")
     if not found.chained:
-        print("Historiken saknar kedja (databasen är från en äldre version av ib-tui).")
+        say("Historiken saknar kedja (databasen är från en äldre version av ib-tui).")
     for chain in found.chains:
         name = "Ärendehistorik" if chain.table == "item_history" else "Ändringslogg"
         state = "ok" if chain.broken is None else "BRUTEN"
         head = f", senaste kontrollsumma {chain.head[:16]}" if chain.head else ""
-        print(f"{name}: {chain.rows} rader kontrollerade, {state}{head}")
+        say(f"{name}: {chain.rows} rader kontrollerade, {state}{head}")
     if found.ok:
-        print(f"{database}: allt stämmer.")
+        say(f"{database}: allt stämmer.")
         return EXIT_OK
-    print(f"ib-tui: första felet: {clean(found.first_broken or '')}", file=sys.stderr)
+    say(f"ib-tui: första felet: {clean(found.first_broken or '')}", error=True)
     return EXIT_BROKEN
 
 

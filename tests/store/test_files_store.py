@@ -14,18 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from ib_tui.logs import configure_logging
-from ib_tui.paths import data_dir, take_notices
-from ib_tui.store import ItemRepository, Store, StoreError
-from ib_tui.store.backup import backup_database
-from ib_tui.store.db import (
-    APPLICATION_ID,
+from ib_tui.errors import (
     DiskFull,
     ForeignDatabase,
     OldSchema,
     ReadOnlyDatabase,
     WriteUnderWay,
 )
+from ib_tui.logs import configure_logging
+from ib_tui.paths import data_dir, take_notices
+from ib_tui.store import ItemRepository, Store, StoreError
+from ib_tui.store.backup import backup_database
+from ib_tui.store.db import APPLICATION_ID
 from tests.conftest import make_item
 
 AT = datetime.fromisoformat("2026-11-23T10:00:00+01:00")
