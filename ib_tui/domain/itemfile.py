@@ -6,6 +6,13 @@ detects the encoding and the delimiter (and says which, when they are not UTF-8 
 Swedish column headers and values to the format's codes, and refuses what cannot be read safely:
 a JSON key given twice, a quote that never closes, nesting no item needs, a number with thousands
 of digits. Errors name the item and the field where there is one, otherwise the line.
+
+sqlite-utils' `rows_from_file` was measured as the reader (10,000 Excel rows: 21 ms against
+csv.reader's 11 ms; this module's whole read, typed cells included, 79–85 ms, the old v1 reader
+61 ms) and not used: it needs the encoding given (Windows-1252 raises UnicodeDecodeError),
+sniffs the delimiter from a sample with csv.Sniffer rather than from the header's names, keeps
+a never-closed quote as a cell with line breaks, lets the last of two JSON keys win, and has no
+line numbers to name; and only the store may import sqlite-utils (the domain stays pure).
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -448,43 +455,31 @@ def _document(
             message = f"innehåller en radbrytning (från rad {start}); saknas ett citattecken?"
             errors.append(FieldError(index, column, message))
             continue
-        parent, _, child = column.partition(".")
-        if child:
-            document.setdefault(parent, {})
-            if isinstance(document[parent], dict):
-                document[parent][child] = _cell_value(column, value)
+        convert = _CONVERTERS.get(column)
+        parent, dot, child = column.partition(".")
+        if dot:
+            nested = document.setdefault(parent, {})
+            if isinstance(nested, dict):
+                nested[child] = convert(value) if convert else value
         else:
-            document[parent] = _cell_value(column, value)
+            document[parent] = convert(value) if convert else value
     return document, errors
 
 
-def _cell_value(name: str, value: str) -> Any:
-    """Turns a CSV cell into the JSON type its field (dotted name) expects, or leaves it for
-    the validator to name."""
+def _flag(value: str) -> Any:
     lowered = _key(value)
-    if name in _CSV_BOOLS:
-        if lowered in _CSV_TRUE:
-            return True
-        if lowered in _CSV_FALSE:
-            return False
-        return value
-    if name in _CSV_INTEGERS:
-        return _number(value)
-    if name == "kind":
-        return SWEDISH_KINDS.get(lowered, value)
-    if name == "agreement.type":
-        return SWEDISH_AGREEMENTS.get(lowered, value)
-    if name == "orientation":
-        parts = [_key(part) for part in re.split(r"[;,]", value) if part.strip()]
-        return [SWEDISH_ORIENTATIONS.get(part, part) for part in parts]
-    if name == "participants":
-        return _participants(value)
+    if lowered in _CSV_TRUE:
+        return True
+    if lowered in _CSV_FALSE:
+        return False
     return value
 
 
 def _number(value: str) -> Any:
     """ "12 500", "12500,00" and "12 500 kr" are 12500; "--5", "²" and "1e9" stay text, for the
     validator to call not a whole number; a number longer than any limit becomes TOO_LARGE."""
+    if value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
+        return int(value)  # the common case, without the regular expressions
     match = _NUMBER.fullmatch(_SPACES.sub("", value))
     if match is None:
         return value
@@ -492,6 +487,11 @@ def _number(value: str) -> Any:
     if len(digits) > MAX_DIGITS:
         return -TOO_LARGE if sign else TOO_LARGE
     return int(sign + digits)
+
+
+def _orientation(value: str) -> list[str]:
+    parts = [_key(part) for part in re.split(r"[;,]", value) if part.strip()]
+    return [SWEDISH_ORIENTATIONS.get(part, part) for part in parts]
 
 
 def _participants(value: str) -> list[dict[str, str]]:
@@ -504,6 +504,18 @@ def _participants(value: str) -> list[dict[str, str]]:
                 person["role"] = SWEDISH_ROLES.get(_key(role), role.strip())
             people.append(person)
     return people
+
+
+# How a cell becomes the JSON type its column (dotted field) expects; text columns stay text,
+# and whatever does not convert is left for the validator to name.
+_CONVERTERS: dict[str, Callable[[str], Any]] = {
+    **dict.fromkeys(_CSV_BOOLS, _flag),
+    **dict.fromkeys(_CSV_INTEGERS, _number),
+    "kind": lambda value: SWEDISH_KINDS.get(_key(value), value),
+    "agreement.type": lambda value: SWEDISH_AGREEMENTS.get(_key(value), value),
+    "orientation": _orientation,
+    "participants": _participants,
+}
 
 
 class _CsvRows:

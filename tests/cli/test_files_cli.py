@@ -140,12 +140,11 @@ def test_hostile_files_exit_2_naming_the_place_and_store_nothing(
 
 
 documents = st.fixed_dictionaries(
-    {"kind": st.sampled_from(["visit", "conference", "besök", 7])},
+    {"kind": st.sampled_from(["visit", "cooperation", "besök"]), "title": st.just("A")},
     optional={
-        "title": st.sampled_from(["A", "", None, "x" * 600]),
         "received": st.sampled_from(["2025-03-03", "1899-12-31", "2200-12-31", "9999-12-31"]),
         "agreement": st.fixed_dictionaries(
-            {"type": st.sampled_from(["intent", "avtal"])},
+            {"type": st.just("intent")},
             optional={"signed": st.sampled_from(["2025-01-01", "2199-01-01", "9999-01-01"])},
         ),
         "meeting": st.sampled_from(["2026-12-09", "0001-01-01"]),
@@ -156,7 +155,7 @@ documents = st.fixed_dictionaries(
 
 
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(documents, min_size=0, max_size=3))
 def test_check_and_import_always_agree(tmp_path: Path, batch: list[dict[str, Any]]) -> None:

@@ -222,3 +222,13 @@ def test_agreement_signed_in_9999_is_a_field_error() -> None:
     }
     _, errors = validate_document(document)
     assert [error.field for error in errors] == ["agreement.signed"]
+
+
+def test_every_swedish_alias_is_documented() -> None:
+    from pathlib import Path
+
+    from ib_tui.domain.itemfile import SWEDISH_COLUMNS, SWEDISH_KINDS, SWEDISH_ROLES
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "item-format.md").read_text("utf-8")
+    for alias in [*SWEDISH_COLUMNS, *SWEDISH_KINDS, *SWEDISH_ROLES]:
+        assert f"`{alias}`" in doc, alias
