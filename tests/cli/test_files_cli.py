@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -308,15 +310,31 @@ def test_permissions_are_tightened_with_a_notice(hostile_db: Path, capsys) -> No
     assert hostile_db.stat().st_mode & 0o777 == 0o600
 
 
-@pytest.mark.parametrize("target", ["{dir}", "/dev/null"])
+def special_files(tmp_path: Path) -> list[Path]:
+    """A directory, a FIFO and (where we may make one) a character device like /dev/null,
+    made in tmp_path: the real /dev/null must never be a test's target (the old code replaced
+    it with a regular file)."""
+    tmp_path.mkdir()
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    found = [tmp_path, fifo]
+    try:
+        os.mknod(tmp_path / "null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        found.append(tmp_path / "null")
+    except (PermissionError, OSError):
+        pass
+    return found
+
+
 def test_output_onto_a_directory_or_device_is_refused(
-    hostile_db: Path, tmp_path: Path, capsys, target: str
+    hostile_db: Path, tmp_path: Path, capsys
 ) -> None:
-    output = target.replace("{dir}", str(tmp_path))
-    assert main(["export", "calendar", "-o", output, "--db", str(hostile_db)]) == 2
-    err = capsys.readouterr().err
-    assert "inte en vanlig fil" in err and "oväntat fel" not in err
-    assert Path("/dev/null").is_char_device()
+    for target in special_files(tmp_path / "special"):
+        kind = stat.S_IFMT(target.lstat().st_mode)
+        assert main(["export", "calendar", "-o", str(target), "--db", str(hostile_db)]) == 2
+        err = capsys.readouterr().err
+        assert "inte en vanlig fil" in err and "oväntat fel" not in err
+        assert stat.S_IFMT(target.lstat().st_mode) == kind  # still what it was
 
 
 @pytest.mark.slow
