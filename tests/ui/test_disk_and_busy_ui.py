@@ -84,3 +84,26 @@ async def test_another_write_under_way_is_said_at_once_and_the_key_can_be_retrie
     finally:
         other.close()
         services.close()
+
+
+async def test_the_import_screen_reads_swedish_excel_and_says_how(
+    tmp_path: Path, services: Services
+) -> None:
+    from tests.cli.test_files_cli import EXCEL
+    from tests.ui.pilot import screen_text
+    from tests.ui.test_safety_ui import type_into
+
+    path = tmp_path / "inkorg.csv"
+    path.write_bytes(EXCEL.encode("cp1252"))
+    app = IBApp(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("i")
+        await type_into(pilot, "import-path", str(path))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "2 giltiga ärenden" in screen_text(pilot))
+        assert "Läst med teckenkodning Windows-1252 och semikolon som avgränsare" in (
+            screen_text(pilot)
+        )
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: services.items.repository.count() == 2, timeout=20)
