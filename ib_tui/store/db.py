@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import random
+import shutil
 import sqlite3
 import threading
 import time
@@ -70,9 +71,24 @@ def is_read_only(error: BaseException) -> bool:
     )
 
 
+_SQLITE_IOERR = 10
+LOW_SPACE = 256 * 1024  # below this, an I/O error is the full disk (SQLite could not grow -shm)
+
+
+def _io_error_on_a_full_disk(error: BaseException, path: Path | str) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    io_error = (code is not None and code & 0xFF == _SQLITE_IOERR) or "disk I/O error" in str(error)
+    if not io_error or str(path) == ":memory:":
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < LOW_SPACE
+    except OSError:
+        return False
+
+
 def translate(error: BaseException, path: Path | str) -> BaseException:
     """The project's error for a full disk or a read-only file, else the error itself."""
-    if is_disk_full(error):
+    if is_disk_full(error) or _io_error_on_a_full_disk(error, path):
         return DiskFull()
     if is_read_only(error):
         return ReadOnlyDatabase(path)
