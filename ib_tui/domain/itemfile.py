@@ -456,13 +456,17 @@ def _document(
             errors.append(FieldError(index, column, message))
             continue
         convert = _CONVERTERS.get(column)
+        if value == CSV_NULL:  # clears the field, as JSON null does (import --existing update)
+            converted: Any = None
+        else:
+            converted = convert(value) if convert else value
         parent, dot, child = column.partition(".")
         if dot:
             nested = document.setdefault(parent, {})
             if isinstance(nested, dict):
-                nested[child] = convert(value) if convert else value
+                nested[child] = converted
         else:
-            document[parent] = convert(value) if convert else value
+            document[parent] = converted
     return document, errors
 
 
