@@ -71,6 +71,64 @@ class SchemaTooNewError(StoreError):
         self.supported = supported
 
 
+class WriteUnderWay(StoreBusy):
+    """Another instance is writing right now; the interactive app says so at once."""
+
+    def __init__(self) -> None:
+        StoreError.__init__(
+            self,
+            "en annan användare eller ett annat program sparar just nu (t.ex. en import); "
+            "inget sparades. Försök igen om en stund.",
+        )
+
+
+class ForeignDatabase(StoreError):
+    """The file is another program's SQLite database; nothing was written to it."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path} är inte en ib-tui-databas (den tillhör ett annat program); den öppnades "
+            "inte och ändrades inte. Ange en annan fil med --db."
+        )
+
+
+class DiskFull(StoreError):
+    """The disk filled up during a write; SQLite rolled the transaction back."""
+
+    def __init__(self) -> None:
+        super().__init__("disken är full: inget sparades. Frigör utrymme och försök igen.")
+
+
+class ReadOnlyDatabase(StoreError):
+    """The file (or its file system) cannot be written; reading still works."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"databasen {path} är skrivskyddad: inget sparades. Läsande kommandon fungerar."
+        )
+
+
+class OldSchema(StoreError):
+    """A reading command met a file an older ib-tui wrote; upgrading it would be a write."""
+
+    def __init__(self, path: object, found: int, latest: int) -> None:
+        super().__init__(
+            f"databasen {path} har ett äldre format (version {found} av {latest}) och läsande "
+            "kommandon ändrar den inte; öppna den en gång med ib-tui (eller ett skrivande "
+            "kommando, t.ex. ib-tui settings set) så uppgraderas den"
+        )
+
+
+class NotAFile(InvalidInput):
+    """An output path that is a directory or a device: writing there would replace or fail."""
+
+    def __init__(self, path: object, what: str) -> None:
+        super().__init__(
+            f"{path} är {what}, inte en vanlig fil; ange ett filnamn (utan -o skrivs till "
+            "standard ut)"
+        )
+
+
 class VersionConflict(IbTuiError):
     """Someone saved the item after it was read; carries what is stored now."""
 

@@ -10,7 +10,7 @@ import logging.handlers
 import os
 from pathlib import Path
 
-from ib_tui.paths import log_path
+from ib_tui.paths import log_path, note, tighten
 
 LOGGER = "ib_tui"
 _HANDLER_NAME = "ib-tui-file"
@@ -25,6 +25,26 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         fd = os.open(self.baseFilename, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
         return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
+    # It never prints "--- Logging error ---" and a traceback to the user's terminal when the
+    # file cannot be written (a full disk): losing a log line beats burying the Swedish message
+    # that says what happened.
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.failed = True
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except OSError:
+            self.failed = True
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:
+            self.failed = True
+
 
 def configure_logging() -> Path | None:
     """Sends the `ib_tui` loggers to the log file; idempotent per log path."""
@@ -34,6 +54,8 @@ def configure_logging() -> Path | None:
         path = log_path()
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        else:
+            note(tighten(path))
     except OSError:
         return None
     for handler in list(logger.handlers):

@@ -8,6 +8,7 @@ handlers (`COMMANDS`); this module puts them together and maps errors to exit co
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -31,7 +32,7 @@ from ib_tui.cli import (
     settings,
     swedish,
 )
-from ib_tui.cli.common import EXIT_ERROR, EXIT_INVALID, EXIT_OK, UsageError
+from ib_tui.cli.common import EXIT_ERROR, EXIT_INVALID, EXIT_OK, UsageError, say
 from ib_tui.cli.tui import LaunchTui, run_tui
 from ib_tui.config import Config, defaults, load_config
 from ib_tui.errors import IbTuiError, InvalidInput, NotFound
@@ -107,21 +108,32 @@ def main(argv: Sequence[str] | None = None, launch_tui: LaunchTui | None = None)
     configure_logging()
     try:
         args.config = _config(args)
-        return _dispatch(args, launch_tui)
+        code = _dispatch(args, launch_tui)
+        sys.stdout.flush()  # a full stdout fails here, where it can still be told
+        return code
     except (InvalidInput, NotFound) as error:
-        print(f"ib-tui: {error}", file=sys.stderr)
+        say(f"ib-tui: {error}", error=True)
         return EXIT_INVALID
     except IbTuiError as error:
-        print(f"ib-tui: {error}", file=sys.stderr)
+        say(f"ib-tui: {error}", error=True)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `ib-tui check --json | head`: the reader left, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            log.exception("unexpected error")
+            say(f"ib-tui: ett oväntat fel inträffade; detaljer finns i {log_path()}", error=True)
+            return EXIT_ERROR
+        # stdout (`> /dev/full`, a full disk): nothing more can go there, not even at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        say("ib-tui: utdata kunde inte skrivas: disken (eller enheten) är full", error=True)
+        return EXIT_ERROR
     except Exception:
         log.exception("unexpected error")
-        print(f"ib-tui: ett oväntat fel inträffade; detaljer finns i {log_path()}", file=sys.stderr)
+        say(f"ib-tui: ett oväntat fel inträffade; detaljer finns i {log_path()}", error=True)
         return EXIT_ERROR
 
 

@@ -4,10 +4,9 @@ database, the way back, and the check that the trail has not been rewritten."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, db_path, print_json
+from ib_tui.cli.common import EXIT_OK, db_path, print_json, say
 from ib_tui.cli.common import user as user_of
 from ib_tui.domain.dates import format_items
 from ib_tui.domain.text import clean
@@ -41,7 +40,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 def backup(args: argparse.Namespace) -> int:
     check = backups.backup(db_path(args), args.target)
-    print(f"Säkerhetskopia sparad i {args.target} ({format_items(check.items)}, kontrollerad: ok).")
+    say(f"Säkerhetskopia sparad i {args.target} ({format_items(check.items)}, kontrollerad: ok).")
     return EXIT_OK
 
 
@@ -50,9 +49,9 @@ def restore(args: argparse.Namespace) -> int:
     report = backups.restore(
         database, args.source, local_now(), user=user_of(args) or default_user(), force=args.force
     )
-    print(f"Återställt {database} från {args.source} ({format_items(report.restored.items)}).")
+    say(f"Återställt {database} från {args.source} ({format_items(report.restored.items)}).")
     if report.kept:
-        print(f"Den tidigare databasen finns kvar i {report.kept}.")
+        say(f"Den tidigare databasen finns kvar i {report.kept}.")
     return EXIT_OK
 
 
@@ -77,18 +76,18 @@ def verify(args: argparse.Namespace) -> int:
             }
         )  # fmt: skip
         return EXIT_OK if found.ok else EXIT_BROKEN
-    print(f"Integritetskontroll: {'ok' if found.integrity == ['ok'] else 'FEL'}")
+    say(f"Integritetskontroll: {'ok' if found.integrity == ['ok'] else 'FEL'}")
     if not found.chained:
-        print("Historiken saknar kedja (databasen är från en äldre version av ib-tui).")
+        say("Historiken saknar kedja (databasen är från en äldre version av ib-tui).")
     for chain in found.chains:
         name = "Ärendehistorik" if chain.table == "item_history" else "Ändringslogg"
         state = "ok" if chain.broken is None else "BRUTEN"
         head = f", senaste kontrollsumma {chain.head[:16]}" if chain.head else ""
-        print(f"{name}: {chain.rows} rader kontrollerade, {state}{head}")
+        say(f"{name}: {chain.rows} rader kontrollerade, {state}{head}")
     if found.ok:
-        print(f"{database}: allt stämmer.")
+        say(f"{database}: allt stämmer.")
         return EXIT_OK
-    print(f"ib-tui: första felet: {clean(found.first_broken or '')}", file=sys.stderr)
+    say(f"ib-tui: första felet: {clean(found.first_broken or '')}", error=True)
     return EXIT_BROKEN
 
 

@@ -7,6 +7,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from ib_tui.config import ENV_DB, Config, defaults
 from ib_tui.domain.model import Item
 from ib_tui.domain.text import clean
 from ib_tui.errors import InvalidInput, ItemNotFound, StoreError
-from ib_tui.paths import default_db_path
+from ib_tui.paths import default_db_path, take_notices
 from ib_tui.services import InvalidFile, Services
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
@@ -41,30 +42,62 @@ def user(args: argparse.Namespace) -> str | None:
 
 
 def open_services(
-    path: Path | str, user: str | None = None, config: Config | None = None
+    path: Path | str,
+    user: str | None = None,
+    config: Config | None = None,
+    *,
+    read_only: bool = False,
+    interactive: bool = False,
 ) -> Services:
-    """Services.open, telling the user on stderr where the copy taken before a migration is;
-    with the config's export folder."""
-    services = Services.open(path, user)
+    """Services.open, telling the user on stderr where the copy taken before a migration is
+    and which permissions were tightened; with the config's export folder. `read_only` for
+    reading commands (the file is never written), `interactive` for the TUI."""
+    services = Services.open(path, user, read_only=read_only, interactive=interactive)
     if config is not None:
         services.context.export_dir = config.export_dir
         services.context.docx_template = config.docx_template
-    notice = services.store.migration_notice()
-    if notice:
-        print(f"ib-tui: {notice}", file=sys.stderr)
+    show_notices(services)
     return services
+
+
+def show_notices(services: Services) -> None:
+    """What opening the files did for the user's sake (permissions tightened, a copy before a
+    migration), on stderr."""
+    migrated = services.store.migration_notice()
+    for notice in [*take_notices(), *services.store.notices, *([migrated] if migrated else [])]:
+        say(f"ib-tui: {notice}", error=True)
+    services.store.notices.clear()
 
 
 @contextlib.contextmanager
 def existing(path: Path, config: Config | None = None) -> Iterator[Services]:
-    """Services over a database that must exist: reading never creates one."""
+    """Services over a database that must exist, for reading: it is never created, migrated
+    or written."""
     if not path.exists():
         raise StoreError(f"databasen {path} finns inte")
-    services = open_services(path, config=config)
+    services = open_services(path, config=config, read_only=True)
     try:
         yield services
     finally:
         services.close()
+
+
+def say(text: object = "", *, error: bool = False) -> None:
+    """The one way the CLI writes a line for a person, on stdout (or stderr): control
+    characters from titles, names and paths (ESC, BEL, CR, C1, bidi overrides) are shown as
+    visible stand-ins, so no file can move the cursor, retitle the window or hide a line."""
+    stream = sys.stderr if error else sys.stdout
+    stream.write(clean(text) + "\n")
+
+
+# JSON escapes C0 controls itself; DEL, C1, bidi overrides and line separators it leaves raw.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(document: object) -> str:
+    """One JSON document, UTF-8 readable, with every control character as a \\u escape."""
+    text = json.dumps(document, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def find(services: Services, reference: str) -> Item:
@@ -75,13 +108,12 @@ def find(services: Services, reference: str) -> Item:
 
 
 def print_json(document: object) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(document) + "\n")
 
 
 def print_errors(error: InvalidFile) -> None:
     for line in str(error).splitlines():
-        print(clean(line), file=sys.stderr)
+        say(line, error=True)
 
 
 def positive(text: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ib_tui.cli.common import EXIT_OK
+from ib_tui.cli.common import EXIT_OK, say
 from ib_tui.config import KEYS, config_path, default_export_dir, load_config
 
 
@@ -20,11 +20,11 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 def config(args: argparse.Namespace) -> int:
     if args.config_command != "show":
-        print(config_path())
+        say(config_path())
         return EXIT_OK
     loaded = load_config()  # a broken file: ConfigError, with the line, exit 2
     state = "" if loaded.exists else " (finns inte: standardvärden gäller)"
-    print(f"# {loaded.path}{state}")
+    say(f"# {loaded.path}{state}")
     values = {
         "theme": loaded.theme,
         "database": loaded.database,
@@ -35,15 +35,16 @@ def config(args: argparse.Namespace) -> int:
     shown_defaults = {"export_dir": default_export_dir()}
     for key, value in values.items():
         if value is not None:
-            print(f"{key} = {str(value)!r}".replace("'", '"'))
+            say(f"{key} = {str(value)!r}".replace("'", '"'))
         else:
             default = shown_defaults.get(key)
             note = f" (standard: {default})" if default else ""
-            print(f"# {key}: inte satt{note}. {KEYS[key][1]}")
+            say(f"# {key}: inte satt{note}. {KEYS[key][1]}")
     if loaded.keys:
-        print("\n[keys]")
+        say()
+        say("[keys]")
         for binding_id, keys in loaded.keys.items():
-            print(f'"{binding_id}" = "{keys}"')
+            say(f'"{binding_id}" = "{keys}"')
     return EXIT_OK
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 import time
 
-from ib_tui.cli.common import EXIT_OK, Progress, UsageError, db_path, open_services, positive, user
+from ib_tui.cli.common import (
+    EXIT_OK,
+    Progress,
+    UsageError,
+    db_path,
+    open_services,
+    positive,
+    say,
+    user,
+)
 from ib_tui.domain.dates import format_items
 from ib_tui.services.generate import generate
 
@@ -33,7 +42,7 @@ def demo(args: argparse.Namespace) -> int:
     finally:
         services.close()
     seconds = time.monotonic() - started
-    print(f"Skapade {format_items(done)} i {database} på {seconds:.1f} s.")
+    say(f"Skapade {format_items(done)} i {database} på {seconds:.1f} s.")
     return EXIT_OK
 
 

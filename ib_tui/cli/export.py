@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, config_of, db_path, existing, find
+from ib_tui.cli.common import EXIT_OK, config_of, db_path, existing, find, say
 from ib_tui.domain.dates import parse_date
 from ib_tui.services import DocumentKind
 from ib_tui.services.documents import write_private
@@ -102,7 +102,7 @@ def export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     path = write_private(args.output, text)
-    print(f"{what} sparad i {path}")
+    say(f"{what} sparad i {path}")
     return EXIT_OK
 
 
@@ -120,7 +120,7 @@ def _export_docx(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(content)
         return EXIT_OK
     path = write_private(target, content)
-    print(f"{kind.label} sparad i {path}")
+    say(f"{kind.label} sparad i {path}")
     return EXIT_OK
 
 

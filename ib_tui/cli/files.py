@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ib_tui.cli.common import (
@@ -14,6 +13,7 @@ from ib_tui.cli.common import (
     open_services,
     print_errors,
     print_json,
+    say,
 )
 from ib_tui.cli.common import user as user_of
 from ib_tui.domain.dates import format_amount
@@ -22,9 +22,10 @@ from ib_tui.services import InvalidFile, OnExisting
 from ib_tui.services.files import (
     check_items,
     import_documents,
+    load_item_file,
+    notice_of,
     prevalidate,
-    read_item_file,
-    validate_file,
+    read_file,
 )
 
 
@@ -54,12 +55,18 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 def check(args: argparse.Namespace) -> int:
     path, database = args.file, db_path(args)
     try:
-        items = validate_file(path)
+        loaded = load_item_file(path)
     except InvalidFile as error:
         print_errors(error)
         return EXIT_INVALID
-    # Judge with the database's settings when there is one; never create one just to check.
-    services = open_services(database if database.exists() else ":memory:")
+    if loaded.notice:  # how the file was read, when it was not UTF-8 and comma
+        say(f"ib-tui: {loaded.notice}", error=True)
+    items = loaded.items
+    # Judge with the database's settings when there is one; never create (or write) one.
+    if database.exists():
+        services = open_services(database, read_only=True)
+    else:
+        services = open_services(":memory:")
     try:
         checked = check_items(items, services.items)
     finally:
@@ -70,15 +77,15 @@ def check(args: argparse.Namespace) -> int:
     for number, entry in enumerate(checked, start=1):
         item, judgement = entry.item, entry.judgement
         cost = f", {format_amount(item.costs.total)}" if item.costs.total else ""
-        print(f"{number}. {clean(item.title)} ({item.kind.label}{cost})")
-        print(f"   Forum: {judgement.forum_label}. {judgement.forum_reason}")
+        say(f"{number}. {clean(item.title)} ({item.kind.label}{cost})")
+        say(f"   Forum: {judgement.forum_label}. {judgement.forum_reason}")
         for assessment in judgement.assessments:
-            print(
+            say(
                 f"   {assessment.verdict.marker:<10} {assessment.title} "
                 f"(avsnitt {assessment.section}): {clean(assessment.reason)}"
             )
         if not judgement.assessments:
-            print("   Ingen princip i strategin är tillämplig.")
+            say("   Ingen princip i strategin är tillämplig.")
     return EXIT_OK
 
 
@@ -86,13 +93,16 @@ def import_(args: argparse.Namespace) -> int:
     path, database = args.file, db_path(args)
     policy = OnExisting(args.existing)
     try:
-        documents = read_item_file(path)
+        read = read_file(path)
+        if notice := notice_of(path, read):
+            say(f"ib-tui: {notice}", error=True)
+        documents = read.documents
         # Checked before the database is opened (or created): only what a stored item could
         # mend, a partial document in an update, waits for the import.
         items = prevalidate(documents, policy if database.exists() else OnExisting.SKIP)
     except InvalidFile as error:
         print_errors(error)
-        print("ib-tui: inget importerades.", file=sys.stderr)
+        say("ib-tui: inget importerades.", error=True)
         return EXIT_INVALID
     services = open_services(database, user_of(args))
     try:
@@ -102,13 +112,13 @@ def import_(args: argparse.Namespace) -> int:
         )  # fmt: skip
     except InvalidFile as error:
         print_errors(error)
-        print("ib-tui: inget importerades.", file=sys.stderr)
+        say("ib-tui: inget importerades.", error=True)
         return EXIT_INVALID
     finally:
         services.close()
-    print(f"{report.summary()} till {database}.")
+    say(f"{report.summary()} till {database}.")
     if report.skipped:
-        print("Använd --existing update för att uppdatera dem med filens värden.")
+        say("Använd --existing update för att uppdatera dem med filens värden.")
     return EXIT_OK
 
 

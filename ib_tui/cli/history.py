@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ib_tui.cli.common import EXIT_OK, db_path, existing, find, print_json
+from ib_tui.cli.common import EXIT_OK, db_path, existing, find, print_json, say
 from ib_tui.domain.changes import field_label
 from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry, Status
 from ib_tui.domain.text import clean
@@ -33,9 +33,9 @@ def history(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    print(f"{clean(item.dnr or 'utan dnr')} · {clean(item.title)} (id {item.id}, v{item.version})")
+    say(f"{clean(item.dnr or 'utan dnr')} · {clean(item.title)} (id {item.id}, v{item.version})")
     for entry in entries:
-        print(history_line(entry))
+        say(history_line(entry))
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ib_tui.cli.common import EXIT_OK, db_path, existing
+from ib_tui.cli.common import EXIT_OK, db_path, existing, say
 from ib_tui.domain.confidentiality import hidden_count, shown
 from ib_tui.domain.model import Item, Kind, Status
 from ib_tui.domain.query import ItemQuery
@@ -52,10 +52,10 @@ def list_items(args: argparse.Namespace) -> int:
     hidden = hidden_count(found, include_confidential=args.include_confidential)
     sys.stdout.write(items_csv(visible) if args.csv else items_json(visible))
     if hidden:
-        print(
+        say(
             f"ib-tui: {hidden} sekretessmarkerade ärenden utelämnades "
             f"(--include-confidential tar med dem)",
-            file=sys.stderr,
+            error=True,
         )
     return EXIT_OK
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ib_tui.cli.common import EXIT_OK, config_of, db_path, print_json
+from ib_tui.cli.common import EXIT_OK, config_of, db_path, print_json, say
 from ib_tui.config import config_path, default_export_dir
 from ib_tui.paths import log_path
 
@@ -29,7 +29,7 @@ def locate(args: argparse.Namespace) -> int:
         print_json({key: str(path) for key, path in places.items()})
         return EXIT_OK
     for key, path in places.items():
-        print(f"{LABELS[key] + ':':<10}{path}")
+        say(f"{LABELS[key] + ':':<10}{path}")
     return EXIT_OK
 
 

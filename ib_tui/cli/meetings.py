@@ -7,7 +7,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, UsageError, db_path, open_services, user
+from ib_tui.cli.common import EXIT_OK, UsageError, db_path, open_services, say, user
 from ib_tui.domain.dates import (
     DateError,
     format_amount,
@@ -72,7 +72,8 @@ def meetings(args: argparse.Namespace) -> int:
             target = ":memory:"
         elif action not in ("add", "plan", "member"):
             raise StoreError(f"databasen {database} finns inte")
-    services = open_services(target, user(args))
+    reading = action in (None, "list", "members") and target != ":memory:"
+    services = open_services(target, user(args), read_only=reading)
     try:
         match action:
             case "add":
@@ -93,10 +94,10 @@ def _list(services: Services) -> int:
     summaries = services.meetings.summaries()
     meetings = services.meetings.meetings()
     if not meetings:
-        print("Inga sammanträden. Lägg till med: ib-tui meetings add DATUM")
+        say("Inga sammanträden. Lägg till med: ib-tui meetings add DATUM")
     for meeting in meetings:
         count, cost = summaries.get(meeting.id or 0, (0, 0))
-        print(
+        say(
             f"{format_date(meeting.day):<17}  {format_clock(meeting.time)}  "
             f"{meeting.status.label:<9}  {format_count(count, 'ärende ', 'ärenden'):>11}  "
             f"{format_amount(cost):>12}  "
@@ -112,7 +113,7 @@ def _add(services: Services, args: argparse.Namespace) -> int:
     except DateError as error:
         raise UsageError(f"--time: {error}") from None
     meeting = services.meetings.create(day, clock, args.place)
-    print(f"Sammanträde {format_date(meeting.day)} kl. {format_clock(meeting.time)} tillagt.")
+    say(f"Sammanträde {format_date(meeting.day)} kl. {format_clock(meeting.time)} tillagt.")
     return EXIT_OK
 
 
@@ -132,24 +133,24 @@ def _plan(services: Services, args: argparse.Namespace) -> int:
     except SeriesInputError as error:
         raise UsageError(f"{_FIELD_OPTIONS.get(error.field, error.field)}: {error}") from None
     for day, reason in plan.skipped:
-        print(f"hoppar över {format_date(day)} ({reason})")
+        say(f"hoppar över {format_date(day)} ({reason})")
     if args.dry_run:
         for day in plan.dates:
-            print(f"{format_date(day)} kl. {format_clock(rule.time)}")
-        print(f"{format_meetings(len(plan.dates))} (inget skapat: --dry-run)")
+            say(f"{format_date(day)} kl. {format_clock(rule.time)}")
+        say(f"{format_meetings(len(plan.dates))} (inget skapat: --dry-run)")
         return EXIT_OK
     created, existing = services.meetings.create_many(plan.dates, rule.time, args.place)
     for meeting in created:
-        print(f"{format_date(meeting.day)} kl. {format_clock(meeting.time)} tillagt")
+        say(f"{format_date(meeting.day)} kl. {format_clock(meeting.time)} tillagt")
     for day in existing:
-        print(f"{format_date(day)} fanns redan")
-    print(f"{format_count(len(created), 'sammanträde tillagt', 'sammanträden tillagda')}.")
+        say(f"{format_date(day)} fanns redan")
+    say(f"{format_count(len(created), 'sammanträde tillagt', 'sammanträden tillagda')}.")
     return EXIT_OK
 
 
 def _members(services: Services) -> int:
     for member in services.meetings.members():
-        print(f"{member.title:<28} {member.role.label:<14} {member.name or '(namn saknas)'}")
+        say(f"{member.title:<28} {member.role.label:<14} {member.name or '(namn saknas)'}")
     return EXIT_OK
 
 
@@ -160,11 +161,11 @@ def _member(services: Services, args: argparse.Namespace) -> int:
     if found is None:
         role = MemberRole(args.role or MemberRole.OFFICIAL)
         saved = services.meetings.save_member(Member(title, role, name))
-        print(f"{saved.title} ({saved.role.label}) tillagd: {saved.name or '(namn saknas)'}")
+        say(f"{saved.title} ({saved.role.label}) tillagd: {saved.name or '(namn saknas)'}")
         return EXIT_OK
     role = MemberRole(args.role) if args.role else found.role
     saved = services.meetings.save_member(replace(found, name=name, role=role))
-    print(f"{saved.title} ({saved.role.label}): {saved.name or '(namn saknas)'}")
+    say(f"{saved.title} ({saved.role.label}): {saved.name or '(namn saknas)'}")
     return EXIT_OK
 
 

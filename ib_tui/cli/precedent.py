@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ib_tui.cli.common import EXIT_OK, db_path, existing, find, print_json
+from ib_tui.cli.common import EXIT_OK, db_path, existing, find, print_json, say
 from ib_tui.domain.confidentiality import MARK, placeholder
 from ib_tui.domain.dates import format_amount, format_count
 from ib_tui.domain.model import Item
@@ -35,10 +35,10 @@ def precedent(args: argparse.Namespace) -> int:
         print_json(_precedents_json(found))
         return EXIT_OK
     subject = found.item
-    print(f"{clean(subject.dnr or 'utan dnr')} · {clean(subject.title)}{_mark(subject)}")
-    print(f"Tidigare ärenden av samma typ med {clean(found.basis)}: {found.matched}")
+    say(f"{clean(subject.dnr or 'utan dnr')} · {clean(subject.title)}{_mark(subject)}")
+    say(f"Tidigare ärenden av samma typ med {clean(found.basis)}: {found.matched}")
     if found.hidden:
-        print(
+        say(
             f"Därtill {found.hidden} med sekretess: visas bara med nummer, kostnaden räknas inte "
             "(--include-confidential visar dem)."
         )
@@ -47,15 +47,15 @@ def precedent(args: argparse.Namespace) -> int:
         day = entry.outcome_date.date().isoformat() if entry.outcome_date else ""
         received = other.received.isoformat() if other.received else ""
         cost = format_amount(other.costs.total) if other.costs.total else "–"
-        print(clean(f"  {other.dnr or '–':<14} {received:<10}  {other.title}") + _mark(other))
-        print(clean(f"  {'':<14} {other.status.label} · {cost} · {entry.outcome} ({day})"))
+        say(clean(f"  {other.dnr or '–':<14} {received:<10}  {other.title}") + _mark(other))
+        say(clean(f"  {'':<14} {other.status.label} · {cost} · {entry.outcome} ({day})"))
         if entry.decision_text:
-            print(f"  {'':<14} {clean(entry.decision_text)}")
+            say(f"  {'':<14} {clean(entry.decision_text)}")
     if found.per_year:
-        print("Kostnad per år:")
+        say("Kostnad per år:")
         for year in found.per_year:
             count = format_count(year.items, "ärende ", "ärenden")
-            print(f"  {year.year}  {count:>13}  {format_amount(year.total):>14}")
+            say(f"  {year.year}  {count:>13}  {format_amount(year.total):>14}")
     return EXIT_OK
 
 

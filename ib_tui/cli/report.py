@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, UsageError, db_path, existing
+from ib_tui.cli.common import EXIT_OK, UsageError, db_path, existing, say
 from ib_tui.domain.costs import CostFilter, Grouping
 from ib_tui.domain.dates import parse_date
 from ib_tui.exports.costs import costs_csv, costs_json, costs_markdown
@@ -73,7 +73,7 @@ def report(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     path = write_private(args.output, text)
-    print(f"Kostnadsrapporten sparad i {path}")
+    say(f"Kostnadsrapporten sparad i {path}")
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_ERROR, EXIT_OK, UsageError, db_path, open_services, user
+from ib_tui.cli.common import EXIT_ERROR, EXIT_OK, UsageError, db_path, open_services, say, user
 from ib_tui.services.demo import load_demo
 
 TITLE = "IB – Internationella beredningen"
@@ -109,9 +109,9 @@ def serve(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the address is not this machine's
-        print(
+        say(
             f"ib-tui: kan inte lyssna på {args.host}:{args.port}: {error.strerror or error}",
-            file=sys.stderr,
+            error=True,
         )
         return EXIT_ERROR
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ib_tui.cli.common import EXIT_OK, db_path, open_services, user
+from ib_tui.cli.common import EXIT_OK, db_path, open_services, say, user
 
 
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,21 +23,26 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 
 def settings(args: argparse.Namespace) -> int:
-    services = open_services(db_path(args), user(args))
+    database = db_path(args)
+    if args.settings_command in (None, "list"):  # reading: never create or write the file
+        reading = database.exists()
+        services = open_services(database if reading else ":memory:", read_only=reading)
+    else:
+        services = open_services(database, user(args))
     try:
         match args.settings_command:
             case "set":
                 value = services.settings.set(args.key, args.value)
-                print(f"{args.key} = {_setting_text(value)}")
+                say(f"{args.key} = {_setting_text(value)}")
             case "reset":
                 services.settings.reset(args.key)
-                print(f"{args.key} återställd")
+                say(f"{args.key} återställd")
             case _:
                 for key, (value, default) in services.settings.effective().items():
                     note = "" if value == default else f"  (standard {_setting_text(default)})"
-                    print(f"{key} = {_setting_text(value)}{note}")
+                    say(f"{key} = {_setting_text(value)}{note}")
                 for key, problem in services.context.invalid_settings.items():
-                    print(f"Obs! Det sparade värdet för {key} används inte: {problem}.")
+                    say(f"Obs! Det sparade värdet för {key} används inte: {problem}.")
     finally:
         services.close()
     return EXIT_OK

@@ -35,10 +35,10 @@ def run_tui(args: argparse.Namespace, launch_tui: LaunchTui) -> int:
             path = demo_dir / "demo.db"
         elif path.exists() and path.stat().st_size > 0:
             raise UsageError(f"{path} finns redan; --demo fyller bara en ny databas")
-        services = open_services(path, user(args), config)
+        services = open_services(path, user(args), config, interactive=True)
         load_demo(services.context)
     else:
-        services = open_services(db_path(args), user(args), config)
+        services = open_services(db_path(args), user(args), config, interactive=True)
     try:
         return_code = launch_tui(services, args.demo, config)
     finally:

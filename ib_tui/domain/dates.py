@@ -19,6 +19,9 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, start=1)}
 _MONTH_NUMBERS.update(
     {name[:3]: number for number, name in enumerate(MONTHS, start=1)} | {"sept": 9}
 )
+# Years a register date can have: older or later is a typo (2205 for 2025) or a hostile file, and
+# arithmetic on it (a review date four years on) must never leave Python's date range.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 WEEKDAYS = ("måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen", "söndagen")
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -30,9 +33,10 @@ class DateError(InvalidInput):
 
 
 def parse_date(value: object) -> date:
-    """Reads an ISO date (2025-03-03) or a Swedish one (3 mars 2025, den 3 mar 2025)."""
+    """Reads an ISO date (2025-03-03) or a Swedish one (3 mars 2025, den 3 mar 2025), in the
+    years FIRST_YEAR–LAST_YEAR."""
     if isinstance(value, date):
-        return value
+        return check_year(value)
     if not isinstance(value, str):
         raise DateError("måste vara ett datum som text, t.ex. 2025-03-03 eller 3 mars 2025")
     text = value.strip()
@@ -46,9 +50,19 @@ def parse_date(value: object) -> date:
     else:
         raise DateError(f"{text!r} är inget datum; skriv t.ex. 2025-03-03 eller 3 mars 2025")
     try:
-        return date(year, month, day)
+        parsed = date(year, month, day)
     except ValueError:
         raise DateError(f"{text!r} finns inte i kalendern") from None
+    return check_year(parsed)
+
+
+def check_year(day: date) -> date:
+    """The date, if its year is one a register can mean; DateError otherwise."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DateError(
+            f"år {day.year} ligger utanför {FIRST_YEAR}–{LAST_YEAR}; skriv t.ex. 2025-03-03"
+        )
+    return day
 
 
 def parse_time(text: str) -> time:

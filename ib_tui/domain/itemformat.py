@@ -8,9 +8,6 @@ counts rows) and the field, dotted for nested ones: `item 3: field "costs.travel
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -100,117 +97,6 @@ class ValidationResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-# --- reading text -------------------------------------------------------------------------------
-
-
-def read_documents(text: str, fmt: str) -> list[Any]:
-    """Raw documents from a file's text; `fmt` is "json" or "csv"."""
-    if fmt == "json":
-        return documents_from_json(text)
-    if fmt == "csv":
-        return documents_from_csv(text)
-    raise FormatError(f"okänt filformat {fmt!r}; använd .json eller .csv")
-
-
-def documents_from_json(text: str) -> list[Any]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"rad {error.lineno}, kolumn {error.colno}"
-        raise FormatError(f"ogiltig JSON på {where}: {error.msg}") from None
-    if isinstance(data, dict) and set(data) == {"items"}:
-        data = data["items"]
-        if not isinstance(data, list):
-            raise FormatError('"items" måste vara en lista')
-    elif isinstance(data, dict):
-        data = [data]
-    if not isinstance(data, list):
-        raise FormatError('filen ska innehålla ett ärende, en lista av dem eller {"items": [...]}')
-    return data
-
-
-_CSV_TRUE = {"true", "ja", "yes", "1", "x"}
-_CSV_FALSE = {"false", "nej", "no", "0"}
-
-
-def documents_from_csv(text: str) -> list[Any]:
-    """CSV rows as documents. Nested fields are flattened (`costs.travel`); lists use `;`
-    (`orientation`: "profilering;samverkan", `participants`: "Anna Berg:politician; Ola Ek")."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    try:
-        return _csv_documents(reader)
-    except csv.Error as error:  # a stray quote or carriage return, a field over the size limit
-        raise FormatError(f"rad {reader.line_num}: CSV-filen kan inte läsas ({error})") from None
-
-
-def _csv_documents(reader: csv.DictReader[str]) -> list[Any]:
-    if not reader.fieldnames:
-        raise FormatError("CSV-filen saknar rubrikrad")
-    documents: list[Any] = []
-    for row in reader:
-        if None in row:  # more cells than headers: the columns are shifted, nothing is safe
-            raise FormatError(f"rad {reader.line_num}: fler celler än kolumnrubriker")
-        document: dict[str, Any] = {}
-        for column, raw in row.items():
-            value = (raw or "").strip()
-            if value == "":
-                continue  # an empty cell is "not given": an update keeps the stored value
-            parent, _, child = column.strip().partition(".")
-            if child:
-                document.setdefault(parent, {})
-                if isinstance(document[parent], dict):
-                    document[parent][child] = _csv_cell(f"{parent}.{child}", value)
-            else:
-                document[parent] = _csv_cell(parent, value)
-        documents.append(document)
-    return documents
-
-
-_CSV_BOOLS = frozenset({*BOOL_FIELDS, *OPTIONAL_BOOL_FIELDS, "aid.fully_funded", "membership.new"})
-_CSV_INTEGERS = frozenset(
-    {"guests", "staff_commitment"}
-    | {f"costs.{key}" for key in COST_KEYS}
-    | {f"actual_costs.{key}" for key in COST_KEYS}
-    | {f"reception.{key}" for key in RECEPTION_COUNTS}
-)
-
-
-CSV_NULL = "null"
-
-
-def _csv_cell(name: str, value: str) -> Any:
-    """The cell text `null` clears the field (as JSON null does); anything else is a value."""
-    return None if value == CSV_NULL else _csv_value(name, value)
-
-
-def _csv_value(name: str, value: str) -> Any:
-    """Turns a CSV cell into the JSON type its field (dotted name) expects, or leaves it for
-    the validator to name."""
-    lowered = value.lower()
-    if name in _CSV_BOOLS:
-        if lowered in _CSV_TRUE:
-            return True
-        if lowered in _CSV_FALSE:
-            return False
-        return value
-    if name in _CSV_INTEGERS:
-        compact = value.replace(" ", "").replace("\u00a0", "")
-        return int(compact) if compact.lstrip("-").isdigit() else value
-    if name == "orientation":
-        return [part.strip() for part in value.split(";") if part.strip()]
-    if name == "participants":
-        people = []
-        for part in value.split(";"):
-            name_part, _, role = part.partition(":")
-            if name_part.strip():
-                person = {"name": name_part.strip()}
-                if role.strip():
-                    person["role"] = role.strip()
-                people.append(person)
-        return people
-    return value
 
 
 # --- validating ---------------------------------------------------------------------------------

@@ -69,8 +69,17 @@ class Services:
         return DocumentService(self.context, self.meetings)
 
     @classmethod
-    def open(cls, path: Path | str, user: str | None = None) -> Services:
-        return cls(Store(path), user)
+    def open(
+        cls,
+        path: Path | str,
+        user: str | None = None,
+        *,
+        read_only: bool = False,
+        interactive: bool = False,
+    ) -> Services:
+        """`read_only`: reading commands, which never write to the file (nor create it).
+        `interactive`: the TUI, told at once when another write is under way."""
+        return cls(Store(path, read_only=read_only, interactive=interactive), user)
 
     @property
     def store(self) -> Store:

@@ -3,6 +3,7 @@ and the schedule as iCalendar; rendered by `ib_tui.exports`, written owner-only.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from datetime import date
@@ -10,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ib_tui.config import default_export_dir
+from ib_tui.errors import DiskFull, NotAFile, StoreError
 from ib_tui.services.context import ServiceContext
 from ib_tui.services.meetings import MeetingError, MeetingService
 
@@ -147,17 +149,28 @@ class DocumentService:
 
 def write_private(path: Path, content: str | bytes) -> Path:
     """Writes the file readable by its owner only, atomically: a reader (or a crash) sees the
-    old file or the new one, never half of it. Text is written as UTF-8."""
+    old file or the new one, never half of it. Text is written as UTF-8. A directory or a
+    device (`/dev/null`, a terminal) is refused: the rename would replace a device node with a
+    plain file."""
     path = path.expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    if path.exists() and not path.is_file():
+        raise NotAFile(path, "en katalog" if path.is_dir() else "en enhet eller annan specialfil")
+    if path.parent.exists() and not path.parent.is_dir():
+        raise NotAFile(path.parent, "ingen katalog")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise StoreError(f"kan inte skriva i {path.parent}: {error.strerror}") from error
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(temporary, 0o600)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull() from error
         raise
     return path.resolve()

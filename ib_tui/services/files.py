@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from ib_tui.domain.dates import format_count
+from ib_tui.domain.itemfile import FileErrors, ReadFile, read_item_bytes
 from ib_tui.domain.itemformat import (
     FieldError,
     FormatError,
-    ValidationResult,
     item_to_document,
-    read_documents,
     validate_document,
     validate_documents,
 )
@@ -46,28 +45,62 @@ def file_format(path: Path) -> str:
     )
 
 
-def read_item_file(path: Path | str) -> list[Any]:
+def read_file(path: Path | str) -> ReadFile:
+    """The raw documents of an item file, and how it was read (encoding, delimiter). A file
+    without a single item is an error: an import of nothing is a mistake to tell."""
     path = Path(path)
     fmt = file_format(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise InvalidFile([f"{path}: filen finns inte"]) from None
-    except UnicodeDecodeError:
-        raise InvalidFile([f"{path}: filen är inte UTF-8"]) from None
+    except IsADirectoryError:
+        raise InvalidFile([f"{path}: är en katalog, inte en fil"]) from None
     except OSError as error:
         raise InvalidFile([f"{path}: kan inte läsas ({error.strerror})"]) from None
     try:
-        return read_documents(text, fmt)
+        read = read_item_bytes(data, fmt)
+    except FileErrors as error:
+        raise InvalidFile(error.errors) from None
     except FormatError as error:
         raise InvalidFile([f"{path.name}: {error}"]) from None
+    if not read.documents:
+        raise InvalidFile([f"{path.name}: filen innehåller inga ärenden"])
+    return read
+
+
+def read_item_file(path: Path | str) -> list[Any]:
+    return read_file(path).documents
+
+
+def notice_of(path: Path | str, read: ReadFile) -> str | None:
+    """ "inkorg.csv: läst med teckenkodning Windows-1252 …", when it was not UTF-8 and comma."""
+    return f"{Path(path).name}: {read.notice}" if read.notice else None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFile:
+    """A valid item file: its items, and a note on how it was read when that was not UTF-8 and
+    comma (for the user to check, e.g. "läst med teckenkodning Windows-1252")."""
+
+    items: list[Item]
+    notice: str | None = None
+
+
+def load_item_file(path: Path | str) -> ItemFile:
+    """Reads and validates a file exactly as `import` will: every item valid, no dnr twice, at
+    least one item. `check` and `import` both start here, so they never disagree on a file."""
+    read = read_file(path)
+    result = validate_documents(read.documents)
+    if not result.ok:
+        raise InvalidFile(result.errors)
+    if errors := duplicate_dnr_errors(result.items):
+        raise InvalidFile(errors)
+    return ItemFile(result.items, notice_of(path, read))
 
 
 def validate_file(path: Path | str) -> list[Item]:
-    result: ValidationResult = validate_documents(read_item_file(path))
-    if not result.ok:
-        raise InvalidFile(result.errors)
-    return result.items
+    return load_item_file(path).items
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,16 @@ read, and nobody's file handle points at a deleted file.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ib_tui.store import trail
-from ib_tui.store.db import StoreError, connect, create_private_file
+from ib_tui.store.db import StoreError, connect, create_private_file, translate
 from ib_tui.store.migrations import LATEST, migrate, schema_version
 
 
@@ -147,29 +150,84 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
 
 
 def backup_database(source: Path, target: Path) -> DatabaseCheck:
-    """Copies the live database `source` to a new owner-only file `target`, checked afterwards."""
+    """Copies the live database `source` to a new owner-only file `target`, checked afterwards.
+
+    The copy is made under a temporary name beside `target` and linked to `target` only once it
+    is complete and checked: a backup killed midway leaves no `target` (and the next backup
+    removes the dead one's temporary file), and an existing `target` is never replaced."""
     if target.exists():
         raise StoreError(f"{target} finns redan; välj ett nytt filnamn")
     if not source.is_file():
         raise StoreError(f"databasen {source} finns inte")
-    create_private_file(target)
-    live = connect(source)
-    copy = sqlite3.connect(target)
+    if target.is_dir() or not target.parent.is_dir():
+        raise StoreError(f"{target.parent} är ingen katalog att spara i")
+    _remove_dead_partials(target)
+    partial = _partial_name(target, os.getpid())
     try:
-        _copy(live, copy)
-        # A backup is one self-contained file: no -wal beside it.
-        copy.execute("PRAGMA journal_mode = DELETE")
-    except BaseException:
-        copy.close()
-        target.unlink(missing_ok=True)
-        raise
+        create_private_file(partial)
+        live = connect(source, read_only=True)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                _copy(live, copy)
+                # A backup is one self-contained file: no -wal beside it.
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+        finally:
+            live.close()
+        check = check_database(partial)
+        if not check.ok:
+            raise StoreError(
+                f"säkerhetskopian av {source} klarade inte kontrollen: {check.integrity}"
+            )
+        try:
+            os.link(partial, target)  # unlike rename, never replaces a file made meanwhile
+        except FileExistsError:
+            raise StoreError(f"{target} finns redan; välj ett nytt filnamn") from None
+        except OSError:  # a file system without hard links
+            if target.exists():
+                raise StoreError(f"{target} finns redan; välj ett nytt filnamn") from None
+            os.replace(partial, target)
+    except OSError as error:
+        translated = translate(error, target)
+        if translated is error:
+            raise StoreError(f"säkerhetskopian kunde inte skrivas: {error.strerror}") from error
+        raise translated from error
     finally:
-        live.close()
-    copy.close()
-    check = check_database(target)
-    if not check.ok:
-        raise StoreError(f"säkerhetskopian {target} klarade inte kontrollen: {check.integrity}")
-    return check
+        _remove_partial(partial)
+    return DatabaseCheck(target, check.integrity, check.schema, check.items)
+
+
+def _partial_name(target: Path, pid: int) -> Path:
+    return target.with_name(f".{target.name}.{pid}.ib-tui-partial")
+
+
+def _remove_partial(partial: Path) -> None:
+    for path in (partial, Path(f"{partial}-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _remove_dead_partials(target: Path) -> None:
+    """Temporary files of backups to `target` whose process is gone (killed, power cut)."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.ib-tui-partial")
+    for path in target.parent.glob(f".{target.name}.*.ib-tui-partial"):
+        match = pattern.fullmatch(path.name)
+        if match and not _alive(int(match[1])):
+            _remove_partial(path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier, failed attempt of this very process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def restore_database(

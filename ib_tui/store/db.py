@@ -1,10 +1,17 @@
-"""Opening the database file: owner-only permissions, WAL, foreign keys, a busy timeout."""
+"""Opening the database file: owner-only permissions, WAL, foreign keys, a busy timeout.
+
+An ib-tui file carries `PRAGMA application_id` = APPLICATION_ID. A file without it is adopted
+when it is empty or has ib-tui's tables; any other SQLite database is another program's, and is
+refused before anything is written to it (not even the WAL switch).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import random
+import shutil
 import sqlite3
 import threading
 import time
@@ -12,7 +19,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ib_tui.errors import StoreBusy, StoreCorrupt, StoreError
+from ib_tui.errors import (
+    DiskFull,
+    ForeignDatabase,
+    OldSchema,
+    ReadOnlyDatabase,
+    SchemaTooNewError,
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    WriteUnderWay,
+)
+from ib_tui.paths import tighten
 from ib_tui.store import trail
 from ib_tui.store.migrations import LATEST, migrate, schema_version
 
@@ -21,12 +39,65 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5_000
 BUSY_RETRIES = 3  # after the busy timeout: each retry waits the full timeout again
+# A person at the keyboard is told at once that someone else is writing, rather than kept
+# waiting up to 20 s: long enough to ride out another instance's ordinary save.
+INTERACTIVE_WAIT_MS = 300
+APPLICATION_ID = int.from_bytes(b"IBtu")  # PRAGMA application_id of every ib-tui file
+IB_TUI_TABLES = frozenset({"items", "item_history"})  # with these and no id: an old ib-tui file
 
 
 def is_busy(error: sqlite3.Error) -> bool:
     return isinstance(error, sqlite3.OperationalError) and (
         "locked" in str(error) or "busy" in str(error)
     )
+
+
+_SQLITE_READONLY, _SQLITE_FULL = 8, 13
+
+
+def is_disk_full(error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.Error) and (
+        (code is not None and code & 0xFF == _SQLITE_FULL) or "disk is full" in str(error)
+    )
+
+
+def is_read_only(error: BaseException) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.Error) and (
+        (code is not None and code & 0xFF == _SQLITE_READONLY) or "readonly" in str(error)
+    )
+
+
+_SQLITE_IOERR = 10
+LOW_SPACE = 256 * 1024  # below this, an I/O error is the full disk (SQLite could not grow -shm)
+
+
+def _io_error_on_a_full_disk(error: BaseException, path: Path | str) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    io_error = (code is not None and code & 0xFF == _SQLITE_IOERR) or "disk I/O error" in str(error)
+    if not io_error or str(path) == ":memory:":
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < LOW_SPACE
+    except OSError:
+        return False
+
+
+def translate(error: BaseException, path: Path | str) -> BaseException:
+    """The project's error for a full disk or a read-only file, else the error itself."""
+    if is_disk_full(error) or _io_error_on_a_full_disk(error, path):
+        return DiskFull()
+    if is_read_only(error):
+        return ReadOnlyDatabase(path)
+    return error
+
+
+def _translated(error: sqlite3.Error, path: Path | str) -> BaseException:
+    translated = translate(error, path)
+    return translated if translated is not error else StoreError(f"databasfel: {error}")
 
 
 def create_private_file(path: Path) -> None:
@@ -38,27 +109,89 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: Path | str, *, check_same_thread: bool = True) -> sqlite3.Connection:
-    """A connection with the project's PRAGMAs. `:memory:` is allowed for tests."""
-    if str(path) != ":memory:":
+def connect(
+    path: Path | str, *, check_same_thread: bool = True, read_only: bool = False
+) -> sqlite3.Connection:
+    """A connection with the project's PRAGMAs to an ib-tui file (ForeignDatabase otherwise).
+    `read_only` never writes to the file, not even to create it. `:memory:` is for tests."""
+    memory = str(path) == ":memory:"
+    if not memory:
         path = Path(path)
+        if read_only and not path.is_file():
+            raise StoreError(f"databasen {path} finns inte")
         if not path.exists():
             create_private_file(path)
+    connection: sqlite3.Connection | None = None
     try:
-        connection = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=check_same_thread
-        )
+        if read_only and not memory:
+            connection = _open_read_only(Path(path), check_same_thread)
+        else:
+            connection = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=check_same_thread
+            )
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         trail.register(connection)  # every history row is chained as it is inserted
         connection.execute("PRAGMA foreign_keys = ON")
-        if str(path) != ":memory:":
+        _claim(connection, path, adopt=not read_only)
+        if not memory and not read_only:
             connection.execute("PRAGMA journal_mode = WAL")
         # NORMAL is durable in WAL mode against application crashes; only an OS crash or power
         # cut can lose the last transactions, never corrupt the file.
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as error:
+        if connection is not None:
+            connection.close()
+        translated = translate(error, path)
+        if translated is not error:
+            raise translated from error
         raise StoreError(f"kan inte öppna databasen {path}: {error}") from error
+    except StoreError:
+        if connection is not None:
+            connection.close()
+        raise
     return connection
+
+
+def _open_read_only(path: Path, check_same_thread: bool) -> sqlite3.Connection:
+    """`mode=ro`; on a read-only file system, where SQLite cannot make a WAL file's -shm,
+    `immutable=1` as well (nobody can be writing it then)."""
+    uri = path.resolve().as_uri()
+    options = {
+        "uri": True,
+        "timeout": BUSY_TIMEOUT_MS / 1000,
+        "check_same_thread": check_same_thread,
+    }
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", **options)  # type: ignore[arg-type]
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return connection
+    except sqlite3.OperationalError:
+        if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", **options)  # type: ignore[arg-type]
+
+
+def _claim(connection: sqlite3.Connection, path: Path | str, *, adopt: bool) -> None:
+    """Refuses another program's database; marks an empty or old ib-tui file as ib-tui's."""
+    found = connection.execute("PRAGMA application_id").fetchone()[0]
+    if found == APPLICATION_ID:
+        return
+    if found != 0:
+        raise ForeignDatabase(path)
+    tables = {
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        )
+    }
+    if tables and not tables >= IB_TUI_TABLES:
+        raise ForeignDatabase(path)
+    if adopt:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 QUICK_CHECK_ROWS = 10  # SQLite's first complaints are enough to name the damage
@@ -128,19 +261,49 @@ class Store:
     Use cases wrap their writes in `transaction()`: BEGIN IMMEDIATE takes the write lock at the
     start, so two instances on one file queue on the busy timeout instead of failing half-way."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(
+        self, path: Path | str, *, read_only: bool = False, interactive: bool = False
+    ) -> None:
+        """`read_only` for reading commands: the file is never written (an older schema is an
+        error, not a migration). `interactive` for the TUI: a write that finds another one
+        under way fails at once with WriteUnderWay instead of waiting."""
         self.path = path if str(path) == ":memory:" else Path(path)
-        self.connection = connect(self.path)
+        self.read_only = read_only
+        self.interactive = interactive
+        self.notices: list[str] = []  # for the user: permissions tightened
+        if isinstance(self.path, Path) and self.path.exists():
+            self.notices = [
+                notice
+                for candidate in (self.path, *_companions(self.path))
+                if (notice := tighten(candidate))
+            ]
+        self.connection = connect(self.path, read_only=read_only)
         self._db: sqlite_utils.Database | None = None
         self._lock = threading.RLock()
         self._soundness: SoundnessCheck | None = None
-        self._sound = False
+        self._sound = read_only  # nothing is written through a read-only store
         self.migration_backup: Path | None = None  # the copy taken before this open's migration
         try:
-            self._open_for_writing()
+            if read_only:
+                self._check_schema()
+            else:
+                self._open_for_writing()
+        except sqlite3.Error as error:
+            self.connection.close()
+            translated = translate(error, self.path)
+            if translated is error:
+                raise
+            raise translated from error
         except Exception:
             self.connection.close()
             raise
+
+    def _check_schema(self) -> None:
+        found = schema_version(self.connection)
+        if found > LATEST:
+            raise SchemaTooNewError(found, LATEST)
+        if found < LATEST:
+            raise OldSchema(self.path, found, LATEST)
 
     def _open_for_writing(self) -> None:
         """A corrupted database is found before it is written to: a migration writes, so a
@@ -223,30 +386,47 @@ class Store:
                 with self.db.atomic():
                     yield self.db
                 return
+            if self.read_only:
+                raise StoreError("databasen öppnades för läsning; inget sparades")
             self.require_sound()
             self._begin()
             try:
                 yield self.db
-            except BaseException:
-                if self.connection.in_transaction:
-                    self.connection.execute("ROLLBACK")
-                raise
-            else:
                 self.connection.execute("COMMIT")
+            except BaseException as error:
+                if self.connection.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.connection.execute("ROLLBACK")
+                translated = translate(error, self.path)
+                if translated is error:
+                    raise
+                raise translated from error
 
     def _begin(self) -> None:
         """BEGIN IMMEDIATE, waiting for another instance's write to finish.
 
         SQLite's busy handler already waits up to BUSY_TIMEOUT_MS; a few retries with jitter
         cover a long import in another instance. "database is locked" never reaches the user:
-        it becomes StoreBusy, in Swedish, with nothing written."""
+        it becomes StoreBusy, in Swedish, with nothing written. The interactive app waits
+        INTERACTIVE_WAIT_MS once and says WriteUnderWay: the user keeps the change and retries."""
+        if self.interactive:
+            self.connection.execute(f"PRAGMA busy_timeout = {INTERACTIVE_WAIT_MS}")
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if is_busy(error):
+                    raise WriteUnderWay() from error
+                raise _translated(error, self.path) from error
+            finally:
+                self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         for attempt in range(BUSY_RETRIES + 1):
             try:
                 self.connection.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as error:
                 if not is_busy(error):
-                    raise
+                    raise _translated(error, self.path) from error
                 if attempt == BUSY_RETRIES:
                     raise StoreBusy() from error
                 time.sleep(random.uniform(0.01, 0.1) * (attempt + 1))
@@ -255,7 +435,7 @@ class Store:
         """A new connection for a background thread (one connection per thread)."""
         if str(self.path) == ":memory:":
             raise StoreError("an in-memory store has no second connection")
-        return connect(self.path, check_same_thread=False)
+        return connect(self.path, check_same_thread=False, read_only=self.read_only)
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap way to notice other instances."""
@@ -265,3 +445,7 @@ class Store:
         if self._soundness is not None:
             self._soundness.cancel()
         self.connection.close()
+
+
+def _companions(path: Path) -> tuple[Path, ...]:
+    return tuple(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))

@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 
+from ib_tui.domain.itemfile import documents_from_csv, documents_from_json
 from ib_tui.domain.itemformat import (
     FormatError,
-    documents_from_csv,
-    documents_from_json,
     item_to_document,
     validate_document,
     validate_documents,

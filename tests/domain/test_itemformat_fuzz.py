@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ib_tui.cli import main
+from ib_tui.domain.itemfile import read_documents
 from ib_tui.domain.itemformat import (
     ALL_FIELDS,
     BOOL_FIELDS,
     OPTIONAL_BOOL_FIELDS,
     FormatError,
     item_to_document,
-    read_documents,
     validate_document,
     validate_documents,
 )
@@ -50,7 +51,9 @@ json_values = st.recursive(
     max_leaves=6,
 )
 texts = st.text(max_size=40) | st.sampled_from(HOSTILE) | st.text(max_size=3).map(lambda t: t * 300)
-dates = st.dates().map(lambda d: d.isoformat()) | st.sampled_from(["3 mars 2025", "den 1 jan 2026"])
+dates = st.dates(date(1900, 1, 1), date(2200, 12, 31)).map(lambda d: d.isoformat()) | (
+    st.sampled_from(["3 mars 2025", "den 1 jan 2026"])
+)
 
 
 @st.composite

@@ -7,11 +7,8 @@ import json
 
 import pytest
 
-from ib_tui.domain.itemformat import (
-    documents_from_csv,
-    item_to_document,
-    validate_document,
-)
+from ib_tui.domain.itemfile import documents_from_csv
+from ib_tui.domain.itemformat import item_to_document, validate_document
 from ib_tui.domain.model import EventLevel, Membership, MembershipType, Reception, ReceptionEvent
 
 V2 = {

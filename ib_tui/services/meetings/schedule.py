@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, time
 
 from ib_tui.domain.confidentiality import Flags, may_show
-from ib_tui.domain.dates import DateError, format_date, parse_date, parse_time
+from ib_tui.domain.dates import DateError, check_year, format_date, parse_date, parse_time
 from ib_tui.domain.meeting import DEFAULT_PLACE, DEFAULT_TIME, Meeting, MeetingStatus
 from ib_tui.domain.organ import Organ, OrganKind
 from ib_tui.domain.schedule import (
@@ -143,6 +143,8 @@ class ScheduleUseCases(MeetingUseCases):
     ) -> tuple[list[Meeting], list[date]]:
         """Creates a meeting on each day that has none, in one transaction; returns the meetings
         created and the days that already had one."""
+        for day in days:  # the parsers check this too; a date object from anywhere is checked here
+            check_year(day)
         schedule = self.repository.schedule
         created: list[int] = []
         existing: list[date] = []
@@ -168,6 +170,7 @@ class ScheduleUseCases(MeetingUseCases):
 
     def update(self, meeting: Meeting) -> Meeting:
         assert meeting.id is not None
+        check_year(meeting.day)
         with self.context.store.transaction():
             before = self.repository.schedule.get(meeting.id)
             self.repository.schedule.update(meeting)

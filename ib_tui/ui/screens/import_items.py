@@ -25,7 +25,7 @@ from ib_tui.services import InvalidFile, OnExisting, Services
 from ib_tui.services.files import (
     ImportPlan,
     ImportReport,
-    read_item_file,
+    read_file,
 )
 from ib_tui.ui.answers import on_answer
 from ib_tui.ui.messages import broadcast
@@ -114,16 +114,16 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
     @work(thread=True, exclusive=True, group="import-check")
     def _check(self, path: Path) -> None:
         try:
-            documents = read_item_file(path)
+            read = read_file(path)
             with self.services.worker() as services:
-                plan = services.plan_import(documents)
+                plan = services.plan_import(read.documents)
         except InvalidFile as invalid:
             self.app.call_from_thread(self._invalid, path, invalid.errors)
             return
         except StoreError as error:
             self.app.call_from_thread(self._invalid, path, [str(error)])
             return
-        self.app.call_from_thread(self._checked, path, plan)
+        self.app.call_from_thread(self._checked, path, plan, read.notice)
 
     def _invalid(self, path: Path, errors: list[FieldError | str]) -> None:
         text = Text()
@@ -132,7 +132,7 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
         self._status(text)
         self._show_errors(errors)
 
-    def _checked(self, path: Path, plan: ImportPlan) -> None:
+    def _checked(self, path: Path, plan: ImportPlan, notice: str | None = None) -> None:
         self.plan, self.checked_path = plan, path
         text = Text()
         text.append("✔ ", "bold")
@@ -144,6 +144,8 @@ kontrolleras, och alla fel listas med ärendets nummer och fältet. Inget sparas
         if plan.existing:
             text.append(f"; {plan.new_count} nya, {len(plan.existing)} finns redan (samma dnr)")
         text.append(". F2 importerar.")
+        if notice:  # e.g. "läst med teckenkodning Windows-1252 och semikolon som avgränsare"
+            text.append_text(plain(f" ({notice[:1].upper()}{notice[1:]}.)"))
         self._status(text)
         self.query_one("#import-start", Button).disabled = not plan.items
 
