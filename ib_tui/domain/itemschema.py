@@ -86,7 +86,7 @@ def _field(name: str) -> dict[str, Any]:
         return _nullable({"type": "boolean"})
     if name == "guests":
         return _nullable(_count(fmt.MAX_GUESTS))
-    if name == "costs":
+    if name in ("costs", "actual_costs"):
         amount = _nullable(_count(fmt.MAX_AMOUNT))
         return _nullable(_object({key: amount for key in COST_KEYS}))
     if name == "participants":
