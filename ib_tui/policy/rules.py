@@ -661,10 +661,11 @@ def _medlemskap(item: Item, context: _Context) -> _Finding | None:
                 settings,
             )
         return _Finding(Verdict.OK, f"{who} Omprövas senast {format_date(when)}.", settings)
-    if continued:
+    if continued:  # the item is the review itself
         return _Finding(
-            Verdict.WARNING,
-            f"{who} Ange sedan när medlemskapet gäller, så att omprövningen kan bedömas.",
+            Verdict.OK,
+            f"{who} Ärendet är omprövningen: pröva relevans och mervärde; nästa omprövning om "
+            f"{years} år.",
             settings,
         )
     return _Finding(Verdict.OK, f"{who} Planera omprövning efter {years} år.", settings)
@@ -739,6 +740,15 @@ def _mottagning(item: Item, context: _Context) -> _Finding | None:
     """The city's rules for a representation reception in Stadshuset (not the strategy)."""
     if item.kind is not Kind.REPRESENTATION:
         return None
+    if item.political_level and item.reception is None:
+        # The city's page: the guests at its receptions are the political leadership's guests
+        # or participants in international congresses. The criteria are for organisers'
+        # applications, not for the leadership's own guests.
+        return _Finding(
+            Verdict.OK,
+            "Gäster till den politiska ledningen (besök på hög politisk nivå): kriterierna för "
+            "arrangörers ansökningar gäller inte.",
+        )
     reception = item.reception or Reception()
     national = find_hint(item.text, context.setting("mottagning.national_words"))
     match reception.event:

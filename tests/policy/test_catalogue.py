@@ -120,3 +120,41 @@ def test_every_setting_is_worded_for_the_panel() -> None:
     assert catalogue.describe("mottagning.preferred_min_guests") == (
         "Önskat minsta antal gäster: 150"
     )
+
+
+@pytest.mark.parametrize("principle", list(load_catalogue()), ids=lambda p: p.id)
+def test_each_quote_stands_in_the_section_the_catalogue_names(principle: Principle) -> None:
+    """The full-text view finds the sentence, in a paragraph of the section the panel shows."""
+    from ib_tui.policy.strategy import RECEPTION_SENTENCE, find_passage, paragraphs
+
+    sentence = principle.quote if principle.from_strategy else RECEPTION_SENTENCE
+    passage = find_passage(sentence)
+    assert passage is not None
+    section = paragraphs()[passage.paragraph].section
+    if principle.from_strategy:
+        assert section == principle.section.split("–")[0]
+    else:
+        assert section == "5"
+
+
+def test_the_strategy_reads_as_paragraphs_under_its_headings() -> None:
+    from ib_tui.policy.strategy import paragraphs
+
+    headings = [p.text for p in paragraphs() if p.heading]
+    assert headings[:3] == [
+        "1. Bakgrund och syfte",
+        "2. Övergripande mål för stadens internationella arbete",
+        "3. Inriktningar för stadens internationella arbete",
+    ]
+    assert "Internationella beredningen (IB)" in headings
+    assert {p.section for p in paragraphs()} == {
+        "1",
+        "2",
+        "3",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "4",
+        "5",
+    }

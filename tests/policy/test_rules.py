@@ -154,10 +154,10 @@ def test_one_warning_per_membership_review() -> None:
     assert [p for p, v in verdicts(**continued).items() if v is Verdict.WARNING] == ["medlemskap"]
 
 
-def test_continued_membership_without_a_date_asks_for_it() -> None:
+def test_a_continued_membership_without_a_date_is_its_own_review() -> None:
     fields = {"kind": "membership", "city_wide": True, "membership": {"new": False}}
-    assert verdict("medlemskap", **fields) is Verdict.WARNING
-    assert "Ange sedan när" in reason("medlemskap", **fields)
+    assert verdict("medlemskap", **fields) is Verdict.OK
+    assert "Ärendet är omprövningen" in reason("medlemskap", **fields)
     assert "kommunfullmäktige beslutar" not in reason("medlemskap", **fields)
 
 
@@ -610,3 +610,11 @@ def test_review_900_kr_for_three_guests_is_300_kr_per_guest() -> None:
     fields = {"kind": "visit", "guests": 3, "costs": {"gifts": 900}}
     assert verdict("mattfullhet", **fields) is Verdict.OK
     assert "900\u00a0kr för 3 gäster = 300\u00a0kr per gäst" in reason("mattfullhet", **fields)
+
+
+def test_the_political_leaderships_own_guests_are_not_an_organisers_application() -> None:
+    fields = {"kind": "representation", "title": "Lunch för Wiens borgmästare"}
+    assert verdict("mottagning", **fields) is Verdict.WARNING
+    assert verdict("mottagning", **fields, political_level=True) is Verdict.OK
+    applied = {**fields, "political_level": True, "reception": {"event": "other"}}
+    assert verdict("mottagning", **applied) is Verdict.CONFLICT

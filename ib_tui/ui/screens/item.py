@@ -11,7 +11,7 @@ from textual.widgets import Header, Label, Static
 
 from ib_tui.domain.model import HistoryEntry, Item
 from ib_tui.errors import ItemNotFound, StoreError
-from ib_tui.services import Services
+from ib_tui.services import Judgement, Services
 from ib_tui.ui.messages import DataChanged, broadcast
 from ib_tui.ui.undo import UNDO_BINDINGS
 from ib_tui.ui.widgets.footer import AppFooter
@@ -19,7 +19,18 @@ from ib_tui.ui.widgets.history_view import empty_history, history_table
 from ib_tui.ui.widgets.item_detail import ItemDetail
 from ib_tui.ui.widgets.principle_panel import PrinciplePanel
 
-RECENT = 8  # history rows shown here; `h` opens them all
+RECENT = 8
+STRATEGY_BINDINGS = [
+    Binding(
+        str(n),
+        f"strategy({n})",
+        "Strategin vid princip 1–9" if n == 1 else "",
+        key_display="1–9",
+        show=False,
+        id=f"item.strategy.{n}",
+    )
+    for n in range(1, 10)
+]  # history rows shown here; `h` opens them all
 
 
 class ItemScreen(Screen[Item | None]):
@@ -33,11 +44,17 @@ och de senaste ändringarna. **h** öppnar hela historiken (varje registrering, 
 statusändring med tid, vem och gammalt → nytt värde).
 **e** redigerar, **u** (eller Ctrl+Z) ångrar din senaste ändring, **Esc** går tillbaka.
 Ändrar någon annan ärendet medan det visas läses det om av sig självt.
+
+**1**–**9** öppnar strategins fulltext vid den mening som princip nummer 1–9 i panelen
+citerar (numren står före varje bedömning); **v** öppnar den vid den första.
 """
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="item.back"),
         Binding("e", "edit", "Redigera", id="item.edit"),
         Binding("h", "history", "Historik", id="item.history"),
+        Binding("v", "strategy(1)", "Strategin", id="item.strategy"),
+        # One row in the help for all nine: only the first carries the description.
+        *STRATEGY_BINDINGS,
         *UNDO_BINDINGS,
     ]
 
@@ -46,6 +63,7 @@ statusändring med tid, vem och gammalt → nytt värde).
         self.services = services
         self.item = item
         self.edited: Item | None = None
+        self.judgement: Judgement = services.items.judge(item)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,7 +74,7 @@ statusändring med tid, vem och gammalt → nytt värde).
                 yield Static("Läser historiken …", id="history")
             with VerticalScroll(id="item-principles"):
                 yield Label("Strategins principer", classes="section-title")
-                yield PrinciplePanel(id="principles")
+                yield PrinciplePanel(id="principles", numbered=True)
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -69,7 +87,8 @@ statusändring med tid, vem och gammalt → nytt värde).
         self.item = item
         self.sub_title = item.dnr or item.title
         self.query_one(ItemDetail).show(item)
-        self.query_one(PrinciplePanel).show(self.services.items.judge(item))
+        self.judgement = self.services.items.judge(item)
+        self.query_one(PrinciplePanel).show(self.judgement)
 
     @work(thread=True, exclusive=True, group="item")
     def _load(self, item_id: int | None) -> None:
@@ -95,6 +114,17 @@ statusändring med tid, vem och gammalt → nytt värde).
         if event.item is not None and event.item.id == self.item.id:
             self._show(event.item)
         self._load(self.item.id)
+
+    def action_strategy(self, number: int) -> None:
+        from ib_tui.ui.screens.strategy import StrategyScreen
+
+        assessments = self.judgement.assessments
+        if not assessments:  # nothing to point at: the text from its beginning
+            self.app.push_screen(StrategyScreen())
+        elif number > len(assessments):
+            self.notify(f"Panelen har {len(assessments)} principer (1–{len(assessments)}).")
+        else:
+            self.app.push_screen(StrategyScreen(assessments[number - 1]))
 
     def action_edit(self) -> None:
         from ib_tui.ui.screens.item_form import ItemFormScreen

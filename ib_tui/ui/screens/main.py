@@ -62,7 +62,8 @@ class MainScreen(Screen[None]):
 Flytta med **j/k** eller piltangenterna, **PgUp/PgDn**, **g/G** (första/sista).
 Den högra panelen (under listan i smala fönster) visar det markerade ärendets fakta och
 **strategins principer**: vilka som gäller, bedömningen (✖ Konflikt, ▲ Varning, ✔ OK),
-skälet och strategins egen mening, och var ärendet beslutas (forum).
+skälet och strategins egen mening, och var ärendet beslutas (forum). **v** öppnar strategins
+fulltext vid den första principens mening (i ärendet, **Enter**, öppnar **1**–**9** vid var och en).
 
 **1–5** sätter status: 1 inkommen, 2 under beredning, 3 klar för IB, 4 beslutad (öppnar
 registreringen av beslutet: datum, vem som beslutade, delegationspunkt, att-satser, dnr),
@@ -109,6 +110,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         Binding("escape", "clear_filters", "Rensa filter", show=False, id="filter.clear"),
         Binding("h", "history", "Historik", id="item.history"),
         Binding("p", "precedent", "Tidigare ärenden", show=False, id="item.precedent"),
+        Binding("v", "strategy", "Strategin", show=False, id="main.strategy"),
         *UNDO_BINDINGS,
         Binding("i", "import_items", "Importera", show=False, id="main.import"),
         Binding("m", "meetings", "Möten", id="main.meetings"),
@@ -177,6 +179,14 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         self.query_one(ItemDetail).show(item)
         self.query_one(PrinciplePanel).show(self.services.items.judge(item) if item else None)
         self.query_one("#side", VerticalScroll).scroll_home(animate=False)
+
+    def action_strategy(self) -> None:
+        """The strategy's full text at the highlighted item's first (most serious) principle."""
+        from ib_tui.ui.screens.strategy import StrategyScreen
+
+        row = self._highlighted
+        assessments = self.services.items.judge(row.item).assessments if row else []
+        self.app.push_screen(StrategyScreen(assessments[0] if assessments else None))
 
     @on(ItemTable.Counted)
     def show_count(self, event: ItemTable.Counted) -> None:

@@ -16,29 +16,47 @@ from ib_tui.ui.text import plain
 VERDICT_CLASS = {Verdict.CONFLICT: "conflict", Verdict.WARNING: "warning", Verdict.OK: "ok"}
 
 
-def render_judgement(judgement: Judgement, styles: dict[str, str]) -> RenderableType:
+def render_judgement(
+    judgement: Judgement, styles: dict[str, str], *, numbered: bool = False
+) -> RenderableType:
+    """Forum and reason, then per assessment: verdict (symbol and word), title and where it
+    comes from, the reason, the strategy's sentence in quotation marks (or, for another source,
+    its criteria in the app's own words, without them), and the deciding settings in words.
+    `numbered` puts the key that opens the strategy at the sentence before each one."""
     parts: list[RenderableType] = []
     forum = Text()
     forum.append("Forum: ", "bold")
-    forum.append(judgement.forum.label, "bold")
+    forum.append(judgement.forum_label, "bold")
     parts += [forum, plain(judgement.forum_reason), Text("")]
     if not judgement.assessments:
         parts.append(Text("Ingen av strategins principer är tillämplig.", "italic"))
-    for assessment in judgement.assessments:
+    for number, assessment in enumerate(judgement.assessments, start=1):
         line = Text()
+        if numbered and number <= 9:
+            line.append(f"[{number}] ", "bold")
         line.append(
             f"{assessment.verdict.symbol} {assessment.verdict.label.upper()}",
             styles[VERDICT_CLASS[assessment.verdict]],
         )
         line.append(f"  {assessment.title}", "bold")
-        line.append(f"  (avsnitt {assessment.section})", "dim")
+        if assessment.from_strategy:
+            line.append(f"  (avsnitt {assessment.section})", "dim")
         parts.append(line)
         # Reasons quote the item (a partner's name, who asks): user text, shown plainly.
         parts.append(plain(assessment.reason))
-        parts.append(plain(f"”{assessment.quote}”", "italic dim"))
+        if assessment.from_strategy:
+            parts.append(plain(f"”{assessment.quote}”", "italic dim"))
+        else:
+            source = Text(f"{assessment.source}: ", "dim bold")
+            source.append(assessment.quote, "dim")
+            parts.append(source)
         if assessment.basis:
-            parts.append(plain(f"Inställning: {assessment.basis}", "dim"))
+            parts.append(plain(assessment.basis, "dim"))
         parts.append(Text(""))
+    if numbered and judgement.assessments:
+        last = min(len(judgement.assessments), 9)
+        keys = "1" if last == 1 else f"1–{last}"
+        parts.append(Text(f"{keys} öppnar strategin vid principens mening.", "dim italic"))
     return Group(*parts)
 
 
@@ -47,11 +65,15 @@ class PrinciplePanel(Static):
     PrinciplePanel { height: auto; padding: 0 1; }
     """
 
+    def __init__(self, *, numbered: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.numbered = numbered
+
     def show(self, judgement: Judgement | None) -> None:
         if judgement is None:
             self.update("")
             return
-        self.update(render_judgement(judgement, self._styles()))
+        self.update(render_judgement(judgement, self._styles(), numbered=self.numbered))
 
     def _styles(self) -> dict[str, str]:
         """Colours from the theme, so dark and light both read; the symbol carries the meaning."""
