@@ -50,6 +50,11 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         help="med --existing update: tillåt att filen häver sekretessen för ärenden som har "
         "den; skälet skrivs i historiken",
     )  # fmt: skip
+    importer.add_argument(
+        "--next-open-meeting", action="store_true",
+        help="ett ärende vars sammanträde (meeting) redan är justerat läggs på nästa öppna "
+        "sammanträde (annars avbryts importen)",
+    )  # fmt: skip
 
 
 def check(args: argparse.Namespace) -> int:
@@ -109,6 +114,7 @@ def import_(args: argparse.Namespace) -> int:
         report = import_documents(
             documents, services.context, on_existing=policy, progress=Progress(),
             source=path.name, validated=items, lift_confidential=args.lift_confidential,
+            next_open=args.next_open_meeting,
         )  # fmt: skip
     except InvalidFile as error:
         print_errors(error)

@@ -6,6 +6,7 @@ import argparse
 
 from ib_tui.cli.common import EXIT_OK, db_path, existing, find, print_json, say
 from ib_tui.domain.changes import field_label
+from ib_tui.domain.confidentiality import may_show, redact, redact_entry
 from ib_tui.domain.model import HISTORY_ACTIONS, HistoryEntry, Status
 from ib_tui.domain.text import clean
 
@@ -16,18 +17,26 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     )
     history.add_argument("reference", metavar="DNR|ID", help="diarienummer eller id")
     history.add_argument("--json", action="store_true", help="skriv ett JSON-dokument på stdout")
+    history.add_argument(
+        "--include-confidential", action="store_true",
+        help="visa värdena även för ett ärende med sekretess "
+        "(annars bara vem, när och vilket fält)",
+    )  # fmt: skip
 
 
 def history(args: argparse.Namespace) -> int:
     with existing(db_path(args)) as services:
         item = find(services, args.reference)
         entries = services.items.history(item.id or 0)
+    if not may_show(item, include_confidential=args.include_confidential):
+        item, entries = redact(item), [redact_entry(entry) for entry in entries]
     if args.json:
         print_json(
             {
                 "id": item.id,
                 "dnr": item.dnr,
                 "title": item.title,
+                "confidential": item.confidential,
                 "version": item.version,
                 "history": [_history_json(entry) for entry in entries],
             }

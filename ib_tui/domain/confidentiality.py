@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from ib_tui.domain.model import Costs, Item
+from ib_tui.domain.model import Costs, HistoryEntry, Item
 
 PLACEHOLDER = "Ärende som omfattas av sekretess"
 # When an item is confidential but nobody recorded the ground (items stored before the field
@@ -98,6 +98,20 @@ def redact(item: Item) -> Item:
         version=item.version,
         confidential=True,
         confidential_ground=item.confidential_ground,
+    )
+
+
+def redact_entry(entry: HistoryEntry) -> HistoryEntry:
+    """A confidential item's history row as a public output may show it: who, when, which field
+    and the version; the values and the note (a title, a reason) stay out. Status codes are
+    kept: they tell how far the matter has come, not what it is about."""
+    if entry.field == "status":
+        return HistoryEntry(entry.at, entry.user, entry.action, entry.field, entry.old_value,
+                            entry.new_value, None, entry.version)  # fmt: skip
+    hidden = MARK if entry.old_value is not None else None
+    shown_new = MARK if entry.new_value is not None else None
+    return HistoryEntry(
+        entry.at, entry.user, entry.action, entry.field, hidden, shown_new, None, entry.version
     )
 
 

@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ib_tui.domain.dates import format_count
+from ib_tui.domain.dates import format_count, format_date
 from ib_tui.domain.itemfile import FileErrors, ReadFile, read_item_bytes
 from ib_tui.domain.itemformat import (
     FieldError,
@@ -18,6 +18,7 @@ from ib_tui.domain.itemformat import (
     validate_document,
     validate_documents,
 )
+from ib_tui.domain.meeting import MeetingStatus
 from ib_tui.domain.model import Item, Status
 from ib_tui.domain.update import lifts_confidential, overlay
 from ib_tui.errors import InvalidInput
@@ -269,6 +270,7 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)  # dnrs already in the register
     meetings_created: list[date] = field(default_factory=list)
     placed_on_agenda: int = 0
+    moved_to_open: dict[date, date] = field(default_factory=dict)  # justerat → next open
 
     @property
     def total(self) -> int:
@@ -284,6 +286,10 @@ class ImportReport:
             parts.append(f"{len(self.skipped)} fanns redan (samma dnr) och hoppades över")
         if self.placed_on_agenda:
             parts.append(f"{self.placed_on_agenda} lagda på föredragningslistor")
+        for closed_day, open_day in self.moved_to_open.items():
+            parts.append(
+                f"{closed_day.isoformat()} är justerat: ärendena lades på {open_day.isoformat()}"
+            )
         if self.meetings_created:
             days = ", ".join(day.isoformat() for day in self.meetings_created)
             parts.append(f"nya sammanträden: {days}")
@@ -332,6 +338,7 @@ def import_documents(
     progress: Progress | None = None,
     source: str | None = None,
     validated: Sequence[Item | None] | None = None,
+    next_open: bool = False,
 ) -> ImportReport:
     """Stores the file's documents in one transaction: all of them, or (on any error) none.
 
@@ -343,6 +350,7 @@ def import_documents(
     meetings = MeetingRepository(context.store)
     report = ImportReport(on_existing)
     at = context.now()
+    closed: list[FieldError | str] = []  # items aimed at a justerat meeting
     with context.store.transaction():
         # Resolved inside the transaction: another instance may have added a dnr meanwhile.
         items, existing = resolve_documents(
@@ -373,15 +381,59 @@ def import_documents(
                     item_id
                 )
             if item_id is not None and item.meeting:
-                meeting_id, created = meetings.schedule.ensure(item.meeting)
-                if created:
-                    report.meetings_created.append(item.meeting)
-                if meetings.agenda.add_to_agenda(meeting_id, item_id):
-                    report.placed_on_agenda += 1
-                    repository.log(
-                        item_id, user=context.user, at=at, action="agenda",
-                        new_value=item.meeting.isoformat(),
-                    )  # fmt: skip
+                placed = _open_meeting(meetings, item.meeting, number + 1, next_open, closed)
+                if placed is not None:
+                    meeting_id, day, created = placed
+                    if created:
+                        report.meetings_created.append(day)
+                    if day != item.meeting:
+                        report.moved_to_open[item.meeting] = day
+                    if meetings.agenda.add_to_agenda(meeting_id, item_id):
+                        report.placed_on_agenda += 1
+                        repository.log(
+                            item_id, user=context.user, at=at, action="agenda",
+                            new_value=day.isoformat(),
+                            note=None if day == item.meeting else
+                            f"{item.meeting.isoformat()} är justerat; nästa öppna sammanträde",
+                        )  # fmt: skip
             if progress:
                 progress(number + 1, len(items))
+        if closed:
+            raise InvalidFile(closed)  # rolls the whole import back: nothing is stored
     return report
+
+
+def _open_meeting(
+    meetings: MeetingRepository,
+    day: date,
+    index: int,
+    next_open: bool,
+    closed: list[FieldError | str],
+) -> tuple[int, date, bool] | None:
+    """The meeting an imported item goes onto: the one on `day` (created if there is none),
+    unless its record is approved (justerat): then the next open meeting if `next_open`, else
+    an error naming the meeting (collected in `closed`). A justerat protokoll never gains a §."""
+    meeting_id, created = meetings.schedule.ensure(day)
+    meeting = meetings.schedule.get(meeting_id)
+    if meeting.status is not MeetingStatus.ADJUSTED:
+        return meeting_id, day, created
+    if next_open:
+        following = meetings.schedule.following(day)
+        while following is not None and following.status is not MeetingStatus.PLANNED:
+            following = meetings.schedule.following(following.day)
+        if following is not None and following.id is not None:
+            return following.id, following.day, False
+        closed.append(
+            FieldError(index, "meeting", f"inget öppet sammanträde efter {format_date(day)}; "
+                       "lägg till ett (ib-tui meetings add DATUM)")
+        )  # fmt: skip
+        return None
+    closed.append(
+        FieldError(
+            index, "meeting",
+            f"sammanträdet {format_date(day)} är justerat (protokollet är godkänt) och får inga "
+            "nya ärenden; ange --next-open-meeting för att lägga ärendet på nästa öppna "
+            "sammanträde",
+        )
+    )  # fmt: skip
+    return None
