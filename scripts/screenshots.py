@@ -103,6 +103,13 @@ async def minutes(pilot: Pilot) -> None:
     await pilot.pause(0.5)
 
 
+async def costs(pilot: Pilot) -> None:
+    """The cost overview with its chart: where the money goes, year by year."""
+    await list_ready(pilot)
+    await pilot.press("c")
+    await pilot.pause(0.8)
+
+
 SHOTS: dict[str, tuple[tuple[int, int], Steps, str]] = {
     "main.svg": ((140, 42), main_screen, "textual-dark"),
     "main-80x24.svg": ((80, 24), main_screen, "textual-dark"),
@@ -115,6 +122,8 @@ SHOTS: dict[str, tuple[tuple[int, int], Steps, str]] = {
     "meeting-mode.svg": ((120, 35), meeting_mode, "textual-dark"),
     "meeting-mode-light.svg": ((120, 35), meeting_mode, "textual-light"),
     "minutes.svg": ((120, 40), minutes, "textual-dark"),
+    "costs.svg": ((120, 40), costs, "textual-dark"),
+    "costs-80x24.svg": ((80, 24), costs, "textual-dark"),
 }
 
 

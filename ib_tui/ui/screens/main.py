@@ -81,6 +81,7 @@ syns också i historiken. Har någon annan ändrat ärendet efter dig får du v�
 **i** importerar ärenden från en JSON- eller CSV-fil.
 
 **m** öppnar sammanträdena: föredragningslistor, mötesläget, beslut och protokoll.
+**c** visar kostnaderna: per år och typ eller annan gruppering, med diagram.
 **D** (eller **4**) registrerar beslutet som fattas efter beredningen, oftast
 finansborgarrådets på delegation: först då blir ärendet beslutat. Delegationsbeslut anmäls
 till kommunstyrelsen (`ib-tui export delegations`) och visas för kännedom på nästa möte.
@@ -114,6 +115,7 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
         *UNDO_BINDINGS,
         Binding("i", "import_items", "Importera", show=False, id="main.import"),
         Binding("m", "meetings", "Möten", id="main.meetings"),
+        Binding("c", "costs", "Kostnader", show=False, id="main.costs"),
         Binding("D", "delegation", "Registrera beslut", show=False, id="item.delegation"),
     ]
 
@@ -326,6 +328,11 @@ Arbetar flera i samma databas syns deras ändringar i listan inom någon sekund.
 
         if item := self._current():
             self.app.push_screen(PrecedentScreen(self.services, item))
+
+    def action_costs(self) -> None:
+        from ib_tui.ui.screens.costs import CostOverviewScreen
+
+        self.app.push_screen(CostOverviewScreen(self.services))
 
     def action_import_items(self) -> None:
         from ib_tui.ui.screens.import_items import ImportScreen
