@@ -3,7 +3,8 @@ lists exactly the commands and flags of this version.
 
     python scripts/make_manpage.py        # then: man ./docs/ib-tui.1
 
-tests/cli/test_completion_and_man.py fails when the committed page is out of date."""
+Re-run it after a change to the command line; tests/cli/test_completion_and_man.py checks
+that the generated page covers every command."""
 
 from __future__ import annotations
 
