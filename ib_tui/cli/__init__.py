@@ -18,6 +18,7 @@ from pathlib import Path
 from ib_tui import __version__
 from ib_tui.cli import (
     backup,
+    completion,
     config,
     demo,
     export,
@@ -56,6 +57,7 @@ GROUPS = (
     meetings,
     serve,
     config,
+    completion,
 )
 Command = Callable[[argparse.Namespace], int]
 

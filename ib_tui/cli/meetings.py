@@ -7,7 +7,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from ib_tui.cli.common import EXIT_OK, UsageError, db_path, open_services, say, user
+from ib_tui.cli.common import EXIT_OK, UsageError, db_path, open_services, print_json, say, user
 from ib_tui.domain.dates import (
     DateError,
     format_amount,
@@ -18,7 +18,7 @@ from ib_tui.domain.dates import (
     parse_date,
     parse_time,
 )
-from ib_tui.domain.meeting import Member, MemberRole
+from ib_tui.domain.meeting import Meeting, Member, MemberRole
 from ib_tui.errors import StoreError
 from ib_tui.services import Services
 from ib_tui.services.meetings import REPEATS, SeriesInputError, series_rule
@@ -29,7 +29,12 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         "meetings", parents=[common], help="visa och planera sammanträden"
     )
     actions = meetings.add_subparsers(dest="meetings_command", metavar="ÅTGÄRD")
-    actions.add_parser("list", parents=[common], help="alla sammanträden (standard)")
+    listing = actions.add_parser("list", parents=[common], help="alla sammanträden (standard)")
+    for parser in (meetings, listing):
+        parser.add_argument(
+            "--json", action="store_true", default=argparse.SUPPRESS,
+            help="skriv ett JSON-dokument på stdout",
+        )  # fmt: skip
     add = actions.add_parser("add", parents=[common], help="lägg till ett sammanträde")
     add.add_argument("date", metavar="DATUM")
     add.add_argument("--time", default="13:00", help="tid (standard 13:00)")
@@ -85,14 +90,17 @@ def meetings(args: argparse.Namespace) -> int:
             case "member":
                 return _member(services, args)
             case _:
-                return _list(services)
+                return _list(services, as_json=getattr(args, "json", False))
     finally:
         services.close()
 
 
-def _list(services: Services) -> int:
+def _list(services: Services, *, as_json: bool = False) -> int:
     summaries = services.meetings.summaries()
     meetings = services.meetings.meetings()
+    if as_json:
+        print_json({"meetings": [_meeting_document(meeting, summaries) for meeting in meetings]})
+        return EXIT_OK
     if not meetings:
         say("Inga sammanträden. Lägg till med: ib-tui meetings add DATUM")
     for meeting in meetings:
@@ -104,6 +112,23 @@ def _list(services: Services) -> int:
             f"{meeting.place}"
         )
     return EXIT_OK
+
+
+def _meeting_document(meeting: Meeting, summaries: dict) -> dict[str, object]:
+    count, cost = summaries.get(meeting.id or 0, (0, 0))
+    optional_days = {
+        "adjusted_on": meeting.adjusted_on, "posted_on": meeting.posted_on,
+    }  # fmt: skip
+    return {
+        "date": meeting.day.isoformat(),
+        "time": meeting.time.strftime("%H:%M"),
+        "place": meeting.place,
+        "status": meeting.status.value,
+        "status_label": meeting.status.label,
+        "items": count,
+        "cost": cost,
+        "justerare": meeting.justerare,
+    } | {key: day.isoformat() for key, day in optional_days.items() if day is not None}
 
 
 def _add(services: Services, args: argparse.Namespace) -> int:

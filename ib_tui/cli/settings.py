@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ib_tui.cli.common import EXIT_OK, db_path, open_services, say, user
+from ib_tui.cli.common import EXIT_OK, db_path, open_services, print_json, say, user
 
 
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -12,7 +12,12 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         "settings", parents=[common], help="visa eller ändra principernas inställningar"
     )
     settings_commands = settings.add_subparsers(dest="settings_command", metavar="ÅTGÄRD")
-    settings_commands.add_parser("list", parents=[common], help="visa alla (standard)")
+    listing = settings_commands.add_parser("list", parents=[common], help="visa alla (standard)")
+    for parser in (settings, listing):
+        parser.add_argument(
+            "--json", action="store_true", default=argparse.SUPPRESS,
+            help="skriv ett JSON-dokument på stdout",
+        )  # fmt: skip
     setter = settings_commands.add_parser("set", parents=[common], help="ändra en inställning")
     setter.add_argument("key", metavar="NYCKEL", help="t.ex. mattfullhet.max_gifts_per_guest")
     setter.add_argument("value", metavar="VÄRDE")
@@ -37,6 +42,13 @@ def settings(args: argparse.Namespace) -> int:
             case "reset":
                 services.settings.reset(args.key)
                 say(f"{args.key} återställd")
+            case _ if getattr(args, "json", False):
+                print_json({
+                    "settings": [
+                        {"key": key, "value": value, "default": default}
+                        for key, (value, default) in services.settings.effective().items()
+                    ]
+                })  # fmt: skip
             case _:
                 for key, (value, default) in services.settings.effective().items():
                     note = "" if value == default else f"  (standard {_setting_text(default)})"

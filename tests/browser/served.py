@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -42,6 +43,7 @@ def served(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
         [sys.executable, "-m", "ib_tui", "serve", "--port", str(port), *args],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env=env or dict(os.environ),
+        start_new_session=True,  # its own process group: the per-connection apps go with it
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
@@ -55,11 +57,15 @@ def served(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
             time.sleep(0.1)
         yield url
     finally:
-        process.terminate()
+        # textual-serve starts one app process per connection (through a shell); terminating
+        # the server alone leaves them running, so the whole group is stopped.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
 

@@ -23,8 +23,10 @@ async def test_the_palette_is_swedish(demo_services: Services) -> None:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for swedish in ("Tema", "Tangenter", "Avsluta", "Skärmbild"):
             assert swedish in titles
-        for english in ("Theme", "Keys", "Quit", "Screenshot", "Maximize"):
+        for english in ("Theme", "Keys", "Quit", "Screenshot", "Maximize", "Focus Next",
+                        "Copy selected text"):  # fmt: skip
             assert english not in titles
+        assert "Nästa fält" in titles and "Kopiera markerad text" in titles
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         assert app.screen.query_one(CommandInput).placeholder == "Sök bland kommandona…"
