@@ -70,12 +70,14 @@ def show_notices(services: Services) -> None:
 
 
 @contextlib.contextmanager
-def existing(path: Path, config: Config | None = None) -> Iterator[Services]:
-    """Services over a database that must exist, for reading: it is never created, migrated
-    or written."""
+def existing(
+    path: Path, config: Config | None = None, *, writes: bool = False
+) -> Iterator[Services]:
+    """Services over a database that must exist: never created; for reading (the default)
+    also never migrated or written. `writes` for a command that records something."""
     if not path.exists():
         raise StoreError(f"databasen {path} finns inte")
-    services = open_services(path, config=config, read_only=True)
+    services = open_services(path, config=config, read_only=not writes)
     try:
         yield services
     finally:

@@ -76,7 +76,9 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 def export(args: argparse.Namespace) -> int:
     if getattr(args, "format", "md") == "docx":
         return _export_docx(args)
-    with existing(db_path(args)) as services:
+    # Only the delegation report writes (it records the day it was reported to KS).
+    records = args.document == "delegations" and not getattr(args, "utkast", False)
+    with existing(db_path(args), writes=records) as services:
         if args.document == "calendar":
             text, what = services.documents.calendar(), "Kalendern"
         elif args.document == "delegations":
