@@ -24,8 +24,8 @@ STRATEGY_BINDINGS = [
     Binding(
         str(n),
         f"strategy({n})",
-        "Strategin vid princip 1–9" if n == 1 else "",
-        key_display="1–9",
+        f"Strategin vid princip {n}",
+        key_display=str(n),
         show=False,
         id=f"item.strategy.{n}",
     )
@@ -53,7 +53,6 @@ citerar (numren står före varje bedömning); **v** öppnar den vid den första
         Binding("e", "edit", "Redigera", id="item.edit"),
         Binding("h", "history", "Historik", id="item.history"),
         Binding("v", "strategy(1)", "Strategin", id="item.strategy"),
-        # One row in the help for all nine: only the first carries the description.
         *STRATEGY_BINDINGS,
         *UNDO_BINDINGS,
     ]
