@@ -229,7 +229,7 @@ def test_paths_echoed_back_are_sanitised(tmp_path: Path, capsys) -> None:
     assert main(["backup", str(folder / "kopia\x1b.db"), "--db", str(db)]) == 0
     assert main(["history", "1", "--db", str(folder / "saknas\x1b.db")]) == 1
     out = capsys.readouterr()
-    assert "ärenden importerade" in out.out and "Säkerhetskopia sparad" in out.out
+    assert "1 ärende importerat" in out.out and "Säkerhetskopia sparad" in out.out
     assert not RAW_CONTROL.search(out.out + out.err), out
 
 
