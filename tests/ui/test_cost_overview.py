@@ -42,7 +42,7 @@ async def test_overview_chart_and_drill_down_at_80x24(services: Services) -> Non
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, CostItemsScreen)
                        and pilot.app.screen.items)  # fmt: skip
         text = screen_text(pilot)
-        assert "1 ärenden (Avstyrkt/avskrivet)" in text
+        assert "1 ärende (Avstyrkt/avskrivet)" in text
         assert "KS 2025/140" in text and "Smart City" in text
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ItemScreen))

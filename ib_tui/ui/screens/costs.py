@@ -16,7 +16,7 @@ from textual_plotext import PlotextPlot
 
 from ib_tui.domain.confidentiality import for_audience
 from ib_tui.domain.costs import Bucket, Column, CostFilter, CostRow, Figures, Grouping
-from ib_tui.domain.dates import format_amount
+from ib_tui.domain.dates import format_amount, format_items
 from ib_tui.domain.model import Item, Kind
 from ib_tui.errors import StoreError
 from ib_tui.services import Services
@@ -362,7 +362,7 @@ utfall och avvikelse. **Enter** öppnar ärendet. Ärenden med sekretess visas m
                 difference,
             )
         what = self.column.label if self.bucket else "alla"
-        text = Text(f"{count} ärenden ({what})", "bold")
+        text = Text(f"{format_items(count)} ({what})", "bold")
         if count > len(items):
             text.append(f" · visar de {len(items)} största", "dim")
         if not items:
