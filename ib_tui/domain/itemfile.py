@@ -176,7 +176,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) <= MAX_DIGITS:
         return int(text)
-    return -TOO_LARGE if text.startswith("-") else TOO_LARGE
+    return int(-TOO_LARGE if text.startswith("-") else TOO_LARGE)
 
 
 def documents_from_json(text: str) -> list[Any]:

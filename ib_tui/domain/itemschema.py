@@ -60,7 +60,9 @@ def _count(limit: int) -> dict[str, Any]:
     return {"type": "integer", "minimum": 0, "maximum": limit}
 
 
-def _object(properties: dict[str, dict[str, Any]], required: tuple[str, ...] = ()) -> dict:
+def _object(
+    properties: dict[str, dict[str, Any]], required: tuple[str, ...] = ()
+) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "object",
         "properties": properties,

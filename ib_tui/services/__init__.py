@@ -22,6 +22,7 @@ from ib_tui.store import Store
 if TYPE_CHECKING:
     from ib_tui.domain.precedent import Precedents
     from ib_tui.services.audit import AuditService
+    from ib_tui.services.costs import CostService
     from ib_tui.services.documents import DocumentKind, DocumentService
     from ib_tui.services.files import ImportPlan, ImportReport, InvalidFile, OnExisting
     from ib_tui.services.meetings import DecisionResult, MeetingError, MeetingService
@@ -116,6 +117,17 @@ class Services:
             yield services
         finally:
             services.close()
+
+    @contextlib.contextmanager
+    def cost_reader(self) -> Iterator[CostService]:
+        """A cost service over a read connection of its own, for a worker thread."""
+        from ib_tui.services.costs import CostService
+
+        reader = self.store.reader()
+        try:
+            yield CostService(self.context, reader)
+        finally:
+            reader.close()
 
     def find_precedents(self, item: Item, *, include_confidential: bool = False) -> Precedents:
         from ib_tui.services.precedent import find_precedents

@@ -162,7 +162,7 @@ def _open_read_only(path: Path, check_same_thread: bool) -> sqlite3.Connection:
         "check_same_thread": check_same_thread,
     }
     try:
-        connection = sqlite3.connect(f"{uri}?mode=ro", **options)  # type: ignore[arg-type]
+        connection = sqlite3.connect(f"{uri}?mode=ro", **options)  # type: ignore[arg-type, call-overload, unused-ignore]
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error:
@@ -172,7 +172,7 @@ def _open_read_only(path: Path, check_same_thread: bool) -> sqlite3.Connection:
     except sqlite3.OperationalError:
         if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
             raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", **options)  # type: ignore[arg-type]
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", **options)  # type: ignore[arg-type, call-overload, unused-ignore]
 
 
 def _claim(connection: sqlite3.Connection, path: Path | str, *, adopt: bool) -> None:

@@ -40,7 +40,7 @@ def test_a_stored_value_out_of_range_falls_back_and_says_so(
     assert "Obs! Det sparade värdet för intentionsavtal.review_years används inte" in out
 
 
-def test_an_agreement_signed_in_9999_marks_its_principle_and_hides_nothing(
+def test_an_agreement_signed_in_9999_is_refused_by_check_and_import_alike(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "avtal.json"
@@ -50,10 +50,8 @@ def test_an_agreement_signed_in_9999_marks_its_principle_and_hides_nothing(
         {"kind": "conference", "title": "Vanlig konferens"},
     ]  # fmt: skip
     path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-    assert main(["check", str(path), "--db", str(tmp_path / "ib.db"), "--json"]) == 0
-    checked = json.loads(capsys.readouterr().out)["items"]
-    assert [entry["title"] for entry in checked] == ["Avtal med Riga", "Vanlig konferens"]
-    reasons = [a["reason"] for a in checked[0]["assessments"]]
-    assert any(
-        "Kunde inte bedömas" in reason and "utanför kalendern" in reason for reason in reasons
-    )
+    # Dates outside 1900–2200 are a validation error (decision 33): check and import agree.
+    assert main(["check", str(path), "--db", str(tmp_path / "ib.db")]) == 2
+    assert 'field "agreement.signed"' in capsys.readouterr().err
+    assert main(["import", str(path), "--db", str(tmp_path / "ib.db")]) == 2
+    assert 'field "agreement.signed"' in capsys.readouterr().err

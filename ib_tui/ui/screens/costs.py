@@ -20,7 +20,6 @@ from ib_tui.domain.dates import format_amount, format_items
 from ib_tui.domain.model import Item, Kind
 from ib_tui.errors import StoreError
 from ib_tui.services import Services
-from ib_tui.services.costs import CostService
 from ib_tui.ui.text import plain, shorten
 
 # The groupings `g` steps through; year × kind first.
@@ -148,16 +147,13 @@ delarna åt även utan färg; summan står ovanför varje stapel.
 
     @work(thread=True, exclusive=True, group="costs")
     def _load(self, grouping: Grouping) -> None:
-        reader = self.services.store.reader()
         try:
-            service = CostService(self.services.context, reader)
-            table = service.year_kind(self.flt)
-            rows = [] if grouping is Grouping.YEAR else service.rows(self.flt, grouping)
+            with self.services.cost_reader() as service:
+                table = service.year_kind(self.flt)
+                rows = [] if grouping is Grouping.YEAR else service.rows(self.flt, grouping)
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
-        finally:
-            reader.close()
         self.app.call_from_thread(self._show, grouping, Loaded(table, rows))
 
     def _show(self, grouping: Grouping, loaded: Loaded) -> None:
@@ -247,7 +243,7 @@ delarna åt även utan färg; summan står ovanför varje stapel.
         markers = [PATTERNS[n % len(PATTERNS)] for n in range(len(series))]
         # The legend is a line of its own under the chart: plotext's own one is drawn inside
         # the plot and disappears when the chart is only 8 rows high (80×24).
-        plt.stacked_bar([str(y) for y in years], series, marker=markers)
+        plt.stacked_bar([str(y) for y in years], series, marker=markers)  # type: ignore[arg-type]
         legend = Text()
         for marker, label in zip(markers, labels, strict=True):
             legend.append(f"{marker * 2} {label} ")
@@ -285,8 +281,8 @@ delarna åt även utan färg; summan står ovanför varje stapel.
         cell = self.cells.get(str(row_key.value))
         if cell is None:
             return
-        column = Column(column_key.value) if column_key.value in Column._value2member_map_ else (
-            Column.REQUESTED)  # fmt: skip
+        value = str(column_key.value)
+        column = Column(value) if value in Column._value2member_map_ else Column.REQUESTED
         self.app.push_screen(
             CostItemsScreen(self.services, cell, COLUMN_BUCKET.get(column), column)
         )
@@ -332,17 +328,14 @@ utfall och avvikelse. **Enter** öppnar ärendet. Ärenden med sekretess visas m
 
     @work(thread=True, exclusive=True, group="costitems")
     def _load(self) -> None:
-        reader = self.services.store.reader()
         try:
-            service = CostService(self.services.context, reader)
-            items, count = service.drill_down(
-                self.cell.flt, self.cell.grouping, self.cell.key, self.bucket, self.LIMIT
-            )
+            with self.services.cost_reader() as service:
+                items, count = service.drill_down(
+                    self.cell.flt, self.cell.grouping, self.cell.key, self.bucket, self.LIMIT
+                )
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
-        finally:
-            reader.close()
         self.app.call_from_thread(self._show, items, count)
 
     def _show(self, items: list[Item], count: int) -> None:

@@ -6,6 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
@@ -84,7 +85,11 @@ citerar (numren står före varje bedömning); **v** öppnar den vid den första
         if self.is_mounted and item.version != self.item.version:
             self.edited = item
         self.item = item
-        self.sub_title = item.dnr or item.title
+        try:
+            self.sub_title = item.dnr or item.title
+        except NoMatches:
+            # A re-read that arrives while the screen is being closed: its header is gone.
+            return
         self.query_one(ItemDetail).show(item)
         self.judgement = self.services.items.judge(item)
         self.query_one(PrinciplePanel).show(self.judgement)
