@@ -87,12 +87,13 @@ citerar (numren står före varje bedömning); **v** öppnar den vid den första
         self.item = item
         try:
             self.sub_title = item.dnr or item.title
+            self.query_one(ItemDetail).show(item)
+            self.judgement = self.services.items.judge(item)
+            self.query_one(PrinciplePanel).show(self.judgement)
         except NoMatches:
-            # A re-read that arrives while the screen is being closed: its header is gone.
+            # Mounted or re-read while the screen is already being closed (a fast Esc after
+            # Enter): its widgets are gone, and there is nothing left to show.
             return
-        self.query_one(ItemDetail).show(item)
-        self.judgement = self.services.items.judge(item)
-        self.query_one(PrinciplePanel).show(self.judgement)
 
     @work(thread=True, exclusive=True, group="item")
     def _load(self, item_id: int | None) -> None:
