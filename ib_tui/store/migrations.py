@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from ib_tui.errors import SchemaTooNewError
 from ib_tui.store import trail
+from ib_tui.store.totals import MIGRATION_TOTALS
 
 COST_COLUMNS = (
     "cost_travel", "cost_accommodation", "cost_fees", "cost_meals", "cost_gifts",
@@ -447,6 +448,7 @@ MIGRATIONS: Sequence[Migration] = (
     MIGRATION_TRAIL,
     MIGRATION_BEREDNING,
     MIGRATION_TRIGRAM,
+    MIGRATION_TOTALS,
 )
 LATEST = len(MIGRATIONS)
 
