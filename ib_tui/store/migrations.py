@@ -436,6 +436,11 @@ CREATE TRIGGER items_trigram_update AFTER UPDATE OF {TRIGRAM_COLUMNS} ON items B
 END
 """,
 )
+# Placing an item on an agenda seeks the last item or opening entry before the closing ones
+# (store/meetings/agenda.py) instead of reading the whole agenda (issue 14).
+MIGRATION_AGENDA_BY_KIND = (
+    "CREATE INDEX agenda_entries_by_kind ON agenda_entries (meeting_id, kind, position)",
+)
 
 Migration = Sequence[str | Callable[[sqlite3.Connection], object]]
 MIGRATIONS: Sequence[Migration] = (
@@ -449,6 +454,7 @@ MIGRATIONS: Sequence[Migration] = (
     MIGRATION_BEREDNING,
     MIGRATION_TRIGRAM,
     MIGRATION_TOTALS,
+    MIGRATION_AGENDA_BY_KIND,
 )
 LATEST = len(MIGRATIONS)
 

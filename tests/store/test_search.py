@@ -83,6 +83,7 @@ def test_the_migration_indexes_items_stored_before_it(db_path: Path) -> None:
         for action in ("insert", "delete", "update"):
             connection.execute(f"DROP TRIGGER {table}_{action}")
         connection.execute(f"DROP TABLE {table}")
+    connection.execute("DROP INDEX agenda_entries_by_kind")
     connection.execute(f"PRAGMA user_version = {before}")
     add(store, title="Partnerskapskonferens i Oslo")  # stored without the index
     store.close()
