@@ -11,6 +11,7 @@ from ib_tui.domain.query import ItemQuery
 from ib_tui.policy import assess, worst
 from ib_tui.services.context import ServiceContext
 from ib_tui.store import ItemListing
+from ib_tui.store import totals as kept_totals
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,11 @@ class ListingService:
         """All matching ids in list order (raises ListingInterrupted when superseded)."""
         return self._listing.ids(query)
 
+    def summary(self, query: ItemQuery) -> tuple[int, int] | None:
+        """(count, cost sum) without a scan, for a query without text; else None."""
+        kept = self._listing.summary(query)
+        return None if kept is None else (kept.count, kept.cost)
+
     def total_cost(self, query: ItemQuery) -> int:
         return self._listing.total_cost(query)
 
@@ -48,3 +54,13 @@ class ListingService:
 
     def close(self) -> None:
         self._listing.close()
+
+
+def recount(context: ServiceContext) -> list[tuple[object, ...]]:
+    """Compares the kept counts and cost sums with the items and rebuilds them, in one
+    transaction. Returns what differed: (kind, status, confidential, kept count, kept sum,
+    count, sum) per group; empty when all was exact."""
+    with context.store.transaction():
+        differed = kept_totals.differences(context.store.connection)
+        kept_totals.rebuild(context.store.connection)
+    return differed

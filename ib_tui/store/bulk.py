@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from types import TracebackType
 
 from ib_tui.errors import DatabaseNotEmpty
-from ib_tui.store import trail
+from ib_tui.store import totals, trail
 from ib_tui.store.db import Store
 
 ITEM_COLUMNS = (
@@ -117,11 +117,12 @@ class BulkWriter:
             self._conn.execute("PRAGMA journal_mode = WAL")  # the app's mode for readers
 
     def _drop_fts_triggers(self) -> None:
+        """The FTS tables' triggers and the totals' (rebuilt once at the end)."""
         self._fts = _fts_tables(self._conn)
         for name, sql in self._conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'items'"
         ).fetchall():
-            if any(name.startswith(table + "_") for table in self._fts):
+            if any(name.startswith(table + "_") for table in (*self._fts, "item_totals")):
                 self._triggers.append(sql)
                 self._conn.execute(f'DROP TRIGGER "{name}"')
 
@@ -206,6 +207,7 @@ class BulkWriter:
             try:
                 for table in self._fts:
                     self._rebuild(table)
+                totals.rebuild(self._conn)  # one GROUP BY instead of a trigger per row
                 for sql in self._triggers + self._indexes:
                     self._conn.execute(sql)
             except BaseException as failure:

@@ -21,6 +21,7 @@ from ib_tui.domain.query import ItemQuery, SortOrder
 from ib_tui.errors import ListingInterrupted
 from ib_tui.store.db import Store
 from ib_tui.store.items import ItemRepository
+from ib_tui.store.totals import Totals, totals
 
 ORDER_BY = {
     SortOrder.RECEIVED: "received DESC, id DESC",
@@ -220,7 +221,26 @@ class ItemListing:
             self._remember(self._ids_cache, query, (version, ids), len)
             return ids
 
+    def summary(self, query: ItemQuery) -> Totals | None:
+        """The exact count and cost sum from the kept totals, for a query without text (the
+        whole list, or kind/status filters): a few rows, whatever the table's size. None for
+        a text search, whose count comes from its ids."""
+        if search_terms(query.text):
+            return None
+        with self._pages_lock:
+            try:
+                return totals(
+                    self._pages,
+                    kinds=(kind.value for kind in query.kinds),
+                    statuses=(status.value for status in query.statuses),
+                    include_confidential=query.include_confidential,
+                )
+            except sqlite3.ProgrammingError as error:  # closed: the view went away
+                raise ListingInterrupted from error
+
     def total_cost(self, query: ItemQuery) -> int:
+        if (kept := self.summary(query)) is not None:
+            return kept.cost
         key = replace(query, sort=SortOrder.RECEIVED)  # the sum does not depend on the order
         where, params = where_clause(query)
         with self._scan_lock:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from ib_tui.errors import SchemaTooNewError
 from ib_tui.store import trail
+from ib_tui.store.totals import MIGRATION_TOTALS
 
 COST_COLUMNS = (
     "cost_travel", "cost_accommodation", "cost_fees", "cost_meals", "cost_gifts",
@@ -435,6 +436,11 @@ CREATE TRIGGER items_trigram_update AFTER UPDATE OF {TRIGRAM_COLUMNS} ON items B
 END
 """,
 )
+# Placing an item on an agenda seeks the last item or opening entry before the closing ones
+# (store/meetings/agenda.py) instead of reading the whole agenda (issue 14).
+MIGRATION_AGENDA_BY_KIND = (
+    "CREATE INDEX agenda_entries_by_kind ON agenda_entries (meeting_id, kind, position)",
+)
 
 Migration = Sequence[str | Callable[[sqlite3.Connection], object]]
 MIGRATIONS: Sequence[Migration] = (
@@ -447,6 +453,8 @@ MIGRATIONS: Sequence[Migration] = (
     MIGRATION_TRAIL,
     MIGRATION_BEREDNING,
     MIGRATION_TRIGRAM,
+    MIGRATION_TOTALS,
+    MIGRATION_AGENDA_BY_KIND,
 )
 LATEST = len(MIGRATIONS)
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ib_tui.domain.query import ItemQuery
 from ib_tui.store import ItemListing, ItemRepository, Store
 from ib_tui.store.listing import where_clause
-from ib_tui.store.migrations import MIGRATIONS
+from ib_tui.store.migrations import MIGRATION_TRIGRAM, MIGRATIONS
 from tests.conftest import make_item
 
 AT = datetime.fromisoformat("2026-11-23T10:00:00+01:00")
@@ -78,10 +78,12 @@ def test_the_migration_indexes_items_stored_before_it(db_path: Path) -> None:
     store = Store(db_path)
     add(store, title="Klimatkonferensen i Glasgow")
     connection = store.connection
-    before = len(MIGRATIONS) - 1  # the schema before the trigram index
-    for name in ("items_trigram_insert", "items_trigram_delete", "items_trigram_update"):
-        connection.execute(f"DROP TRIGGER {name}")
-    connection.execute("DROP TABLE items_trigram")
+    before = MIGRATIONS.index(MIGRATION_TRIGRAM)  # the schema before the trigram index
+    for table in ("items_trigram", "item_totals"):  # and what came after it
+        for action in ("insert", "delete", "update"):
+            connection.execute(f"DROP TRIGGER {table}_{action}")
+        connection.execute(f"DROP TABLE {table}")
+    connection.execute("DROP INDEX agenda_entries_by_kind")
     connection.execute(f"PRAGMA user_version = {before}")
     add(store, title="Partnerskapskonferens i Oslo")  # stored without the index
     store.close()

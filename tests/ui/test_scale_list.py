@@ -197,7 +197,7 @@ def test_a_newer_query_interrupts_the_running_scan(big: Services) -> None:
         with pytest.raises(ListingInterrupted):
             listing.ids(ItemQuery(text="e"))
         with pytest.raises(ListingInterrupted):
-            listing.total_cost(ItemQuery())
+            listing.total_cost(ItemQuery(text="e"))
         inner._scan.set_progress_handler(None, 0)
         assert len(listing.ids(ItemQuery())) == COUNT  # the connection still works
     finally:

@@ -33,15 +33,7 @@ class AgendaRepository(Repository):
             (meeting_id, item_id),
         ).fetchone():
             return False
-        kinds = [
-            (position, EntryKind(kind), tabled is not None)
-            for position, kind, tabled in self._conn.execute(
-                "SELECT position, kind, tabled_from FROM agenda_entries WHERE meeting_id = ? "
-                "ORDER BY position",
-                (meeting_id,),
-            )
-        ]
-        position = _insertion_position(kinds, tabled=tabled_from is not None)
+        position = self._insertion_position(meeting_id, tabled=tabled_from is not None)
         self._conn.execute(
             "UPDATE agenda_entries SET position = position + 1 "
             "WHERE meeting_id = ? AND position >= ?",
@@ -54,6 +46,23 @@ class AgendaRepository(Repository):
             (meeting_id, position, item_id, title, iso(tabled_from)),
         )
         return True
+
+    def _insertion_position(self, meeting_id: int, *, tabled: bool) -> int:
+        """Where a new item entry goes: after the opening entries and the tabled items (for a
+        tabled item), or after the last item (otherwise); before the first delegation or
+        closing entry either way. Index seeks in agenda_entries_by_kind, not a read of the
+        whole agenda per item: an import of 20,000 items onto one meeting was quadratic
+        (6 min 25 s against 2 s without the meeting)."""
+        (position,) = self._conn.execute(
+            "SELECT 1 + coalesce(max(position), 0) FROM agenda_entries "
+            "WHERE meeting_id = :meeting AND position < coalesce(("
+            "  SELECT min(position) FROM agenda_entries WHERE meeting_id = :meeting"
+            "  AND kind IN ('delegation', 'closing')), 9223372036854775807) "
+            "AND (kind = 'opening' "
+            "  OR (kind = 'item' AND (tabled_from IS NOT NULL OR NOT :tabled)))",
+            {"meeting": meeting_id, "tabled": tabled},
+        ).fetchone()
+        return position
 
     def add_entry(self, meeting_id: int, heading: str, kind: EntryKind, position: int) -> int:
         """A free entry (an extra "Information om …") at `position`, pushing the rest down."""
@@ -184,15 +193,3 @@ class AgendaRepository(Repository):
                 (today.isoformat(),),
             )
         ]
-
-
-def _insertion_position(entries: Sequence[tuple[int, EntryKind, bool]], *, tabled: bool) -> int:
-    """Where a new item entry goes: after the opening entries and the tabled items (for a tabled
-    item), or after the last item (otherwise); before the closing entries either way."""
-    position = 1
-    for entry_position, kind, was_tabled in entries:
-        if kind is EntryKind.OPENING or (kind is EntryKind.ITEM and (was_tabled or not tabled)):
-            position = entry_position + 1
-        elif kind in (EntryKind.DELEGATION, EntryKind.CLOSING):
-            break
-    return position

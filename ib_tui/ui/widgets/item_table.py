@@ -48,6 +48,7 @@ class ListSource(Protocol):
     def ids(self, query: ItemQuery) -> array: ...
     def rows(self, ids: Sequence[int]) -> list[ListRow]: ...
     def total_cost(self, query: ItemQuery) -> int: ...
+    def summary(self, query: ItemQuery) -> tuple[int, int] | None: ...
     def interrupt(self) -> None: ...
 
 
@@ -181,6 +182,7 @@ class ItemTable(ScrollView, can_focus=True):
         self._generation = 0
         self._ids: array | None = None
         self._first_count = 0
+        self._total: int | None = None  # the query's cost sum, once known
         self._cache: dict[int, ListRow] = {}
         self._pending: set[int] = set()
         self._layout_width = -1
@@ -225,6 +227,7 @@ class ItemTable(ScrollView, can_focus=True):
         at once, and only the count runs in the worker."""
         self.item_query = query
         self._generation += 1
+        self._total = None
         self.source.interrupt()  # a running count scan for the old query is now useless
         keep_id = self.current_row.item.id if keep_position and self.current_row else None
         if first is not None:
@@ -262,6 +265,11 @@ class ItemTable(ScrollView, can_focus=True):
                 if worker.is_cancelled:
                     return
                 self.app.call_from_thread(self._apply_first, generation, first)
+            # The kept totals give the exact count and sum at once (no text in the query).
+            summary = self.source.summary(query)
+            if summary is not None and not worker.is_cancelled:
+                self.app.call_from_thread(self._apply_summary, generation, *summary)
+            if not keep_position and not skip_first:
                 deadline = time.monotonic() + SCAN_DELAY
                 while time.monotonic() < deadline:
                     if worker.is_cancelled:
@@ -275,6 +283,8 @@ class ItemTable(ScrollView, can_focus=True):
                 with contextlib.suppress(ValueError):  # the item left the list
                     index = ids.index(keep_id)  # C speed, and off the UI thread
             self.app.call_from_thread(self._apply_ids, generation, ids, keep_position, index)
+            if summary is not None:
+                return
             total = self.source.total_cost(query)
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._apply_total, generation, total)
@@ -291,6 +301,7 @@ class ItemTable(ScrollView, can_focus=True):
             return
         self._ids = None
         self._first_count = len(rows)
+        self._total = None
         self._cache = dict(enumerate(rows))
         self._pending.clear()
         self._set_height()
@@ -310,14 +321,21 @@ class ItemTable(ScrollView, can_focus=True):
             self._cache.clear()
             self._last_highlighted = None
         self._set_height()
-        self.post_message(self.Counted(len(ids), exact=True, total_cost=None))
+        self.post_message(self.Counted(len(ids), exact=True, total_cost=self._total))
         target = self.cursor if index is None else index
         self.cursor = min(target, max(0, len(ids) - 1))
         self._fetch_visible()
         self.refresh()
 
+    def _apply_summary(self, generation: int, count: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self._total = total
+        self.post_message(self.Counted(count, exact=True, total_cost=total))
+
     def _apply_total(self, generation: int, total: int) -> None:
         if generation == self._generation:
+            self._total = total
             self.post_message(self.Counted(self.row_count, exact=True, total_cost=total))
 
     def _set_height(self) -> None:
