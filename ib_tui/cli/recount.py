@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ib_tui.cli.common import EXIT_OK, db_path, existing
+from ib_tui.cli.common import EXIT_OK, db_path, existing, say
 from ib_tui.domain.dates import format_amount
 from ib_tui.domain.text import clean
 from ib_tui.services.listing import recount as recount_totals
@@ -24,16 +24,16 @@ def recount(args: argparse.Namespace) -> int:
     with existing(db_path(args)) as services:
         differed = recount_totals(services.context)
     if not differed:
-        print("Antal och kostnadssummor stämmer.")
+        say("Antal och kostnadssummor stämmer.")
         return EXIT_OK
     for kind, status, confidential, count, cost, actual_count, actual_cost in differed:
         secret = ", sekretess" if confidential else ""
-        print(
+        say(
             f"{clean(str(kind))}/{clean(str(status))}{secret}: {count} ärenden, "
-            f"{format_amount(int(cost))} (rätt: {actual_count} ärenden, "
-            f"{format_amount(int(actual_cost))})"
+            f"{format_amount(int(str(cost)))} (rätt: {actual_count} ärenden, "
+            f"{format_amount(int(str(actual_cost)))})"
         )
-    print(f"{len(differed)} grupper skilde sig; antal och summor är ombyggda.")
+    say(f"{len(differed)} grupper skilde sig; antal och summor är ombyggda.")
     return EXIT_OK
 
 
