@@ -21,7 +21,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 
 def recount(args: argparse.Namespace) -> int:
-    with existing(db_path(args)) as services:
+    with existing(db_path(args), writes=True) as services:
         differed = recount_totals(services.context)
     if not differed:
         say("Antal och kostnadssummor stämmer.")
