@@ -6,7 +6,7 @@ from ib_tui.domain.dates import format_amount, format_date
 from ib_tui.domain.meeting import AgendaEntry, EntryKind, MeetingRecord, proposal_sentence
 from ib_tui.exports.common import (
     HARD_BREAK,
-    delegation_table,
+    delegation_blocks,
     document,
     facts_block,
     header,
@@ -15,7 +15,6 @@ from ib_tui.exports.common import (
     public_placeholder,
     sentence_paragraph,
     short_summary,
-    shown_delegations,
     title,
 )
 
@@ -46,10 +45,9 @@ def _entry_blocks(
             " beredningens ställningstagande kommer för sent."
         )
     if entry.kind is EntryKind.DELEGATION:
-        listed, hidden_count = shown_delegations(record, include_confidential)
-        blocks.append(delegation_table(listed, "Inga delegationsbeslut sedan förra sammanträdet."))
-        if hidden_count:
-            blocks.append(f"Därtill {hidden_count} delegationsbeslut som omfattas av sekretess.")
+        blocks += delegation_blocks(
+            record, include_confidential, "Inga delegationsbeslut sedan förra sammanträdet."
+        )
     return blocks
 
 

@@ -250,3 +250,12 @@ def shown_delegations(
         if may_show_delegation(d, include_confidential=include_confidential)
     ]
     return shown_, len(record.delegation_decisions) - len(shown_)
+
+
+def delegation_blocks(record: MeetingRecord, include_confidential: bool, empty: str) -> list[str]:
+    """The anmälan entry's table of delegation decisions, and how many sekretess leaves out."""
+    listed, hidden_count = shown_delegations(record, include_confidential)
+    blocks = [delegation_table(listed, empty)]
+    if hidden_count:
+        blocks.append(f"Därtill {hidden_count} delegationsbeslut som omfattas av sekretess.")
+    return blocks

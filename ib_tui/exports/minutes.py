@@ -26,7 +26,7 @@ from ib_tui.exports.common import (
     absent,
     by_role,
     decision_sentence,
-    delegation_table,
+    delegation_blocks,
     document,
     facts_block,
     format_time,
@@ -35,7 +35,6 @@ from ib_tui.exports.common import (
     paragraphs,
     public_placeholder,
     sentence_paragraph,
-    shown_delegations,
     title,
 )
 from ib_tui.exports.escape import cell, inline
@@ -114,10 +113,9 @@ def entry_blocks(
     if entry.discussion:
         blocks += paragraphs(entry.discussion)
     if entry.kind is EntryKind.DELEGATION:
-        listed, hidden_count = shown_delegations(record, include_confidential)
-        blocks.append(delegation_table(listed, "Inga delegationsbeslut att anmäla."))
-        if hidden_count:
-            blocks.append(f"Därtill {hidden_count} delegationsbeslut som omfattas av sekretess.")
+        blocks += delegation_blocks(
+            record, include_confidential, "Inga delegationsbeslut att anmäla."
+        )
     if jav := jav_sentences(entry):
         blocks.append(HARD_BREAK.join(jav))
     if entry.proposal:

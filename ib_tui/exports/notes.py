@@ -20,7 +20,7 @@ from ib_tui.exports.common import (
     absent,
     by_role,
     decision_sentence,
-    delegation_table,
+    delegation_blocks,
     document,
     facts_block,
     header,
@@ -28,7 +28,6 @@ from ib_tui.exports.common import (
     paragraphs,
     public_placeholder,
     sentence_paragraph,
-    shown_delegations,
     title,
 )
 from ib_tui.exports.escape import inline
@@ -77,10 +76,9 @@ def _entry_blocks(
         blocks += ["**Diskussion**" if entry.item else "**Anteckningar**"]
         blocks += paragraphs(entry.discussion)
     if entry.kind is EntryKind.DELEGATION:
-        listed, hidden_count = shown_delegations(record, include_confidential)
-        blocks.append(delegation_table(listed, "Inga delegationsbeslut att notera."))
-        if hidden_count:
-            blocks.append(f"Därtill {hidden_count} delegationsbeslut som omfattas av sekretess.")
+        blocks += delegation_blocks(
+            record, include_confidential, "Inga delegationsbeslut att notera."
+        )
     if jav := jav_sentences(entry):
         blocks.append(HARD_BREAK.join(jav))
     if entry.decision and (sentence := decision_sentence(entry.decision, record.organ)):
